@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Entry point of the `sakip` command. The TypeScript sources are compiled to lib/ by
+// `npm install` (the prepare script) or `npm run build:cli`.
+const path = require("path");
+const fs = require("fs");
+
+const entry = path.join(__dirname, "..", "lib", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("sakip belum dibangun: jalankan `npm run build:cli` lebih dulu.\n");
+  process.exit(2);
+}
+require(entry)
+  .main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    process.stderr.write(`sakip: ${error && error.message ? error.message : error}\n`);
+    process.exit(2);
+  });
