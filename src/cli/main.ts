@@ -38,7 +38,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.err(renderMessage({ id: "cli.notYet", params: { command } }, lang));
       return EXIT.cannotRun;
     default:
-      io.err(renderMessage({ id: "cli.unknownCommand", params: { command, commands: COMMANDS.join(", ") } }, lang));
+      io.err(
+        renderMessage(
+          { id: "cli.unknownCommand", params: { command, commands: COMMANDS.join(", ") } },
+          lang,
+        ),
+      );
       return EXIT.cannotRun;
   }
 }

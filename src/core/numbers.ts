@@ -202,7 +202,8 @@ export function parseNumberText(raw: string, options: ParseOptions = {}): Parsed
     // "50% dari target" is prose around a number, not a value the tables mean.
     return { kind: "text", text };
   }
-  const exact = negative && !/^0+(?:\.0+)?$/.test(reading.exact) ? `-${reading.exact}` : reading.exact;
+  const exact =
+    negative && !/^0+(?:\.0+)?$/.test(reading.exact) ? `-${reading.exact}` : reading.exact;
   return {
     kind: "number",
     value: Number(exact),
@@ -221,7 +222,10 @@ export function parseNumberText(raw: string, options: ParseOptions = {}): Parsed
 /** Decimals shown by an Excel number format such as "#,##0.00" or "0.0%" (0 for "General"). */
 export function decimalsOfFormat(numberFormat: string): number | null {
   if (!numberFormat || /^general$/i.test(numberFormat)) return null;
-  const section = numberFormat.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  const section = numberFormat
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "");
   const m = /[0#?](?:[.,]?[0#?])*\.([0#?]+)/.exec(section);
   if (m) return m[1].length;
   return /[0#?]/.test(section) ? 0 : null;

@@ -51,7 +51,10 @@ export function explain(error: CustomFunctions.Error): string {
 }
 
 function excelError(code: ExcelErrorCode, message: string): CustomFunctions.Error {
-  const error = new CustomFunctions.Error(excelCode(code), MESSAGE_ALLOWED.has(code) ? message : undefined);
+  const error = new CustomFunctions.Error(
+    excelCode(code),
+    MESSAGE_ALLOWED.has(code) ? message : undefined,
+  );
   explanations.set(error, message);
   return error;
 }
@@ -60,7 +63,9 @@ function excelError(code: ExcelErrorCode, message: string): CustomFunctions.Erro
  * Run an evaluator and hand Excel a value or an Excel error. Nothing escapes as a thrown
  * exception: an unexpected failure becomes #VALUE! with an explanation.
  */
-export function toExcel<T extends number | string>(evaluate: () => FormulaResult<T>): T | CustomFunctions.Error {
+export function toExcel<T extends number | string>(
+  evaluate: () => FormulaResult<T>,
+): T | CustomFunctions.Error {
   const lang = currentLanguage();
   try {
     const result = evaluate();

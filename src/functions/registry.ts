@@ -46,7 +46,10 @@ export const FUNCTIONS: readonly FunctionEntry[] = [
 ];
 
 export function findFunction(name: string): FunctionEntry | undefined {
-  const wanted = name.trim().toUpperCase().replace(/^SAKIP\./, "");
+  const wanted = name
+    .trim()
+    .toUpperCase()
+    .replace(/^SAKIP\./, "");
   return FUNCTIONS.find((f) => f.name === wanted);
 }
 

@@ -33,5 +33,10 @@ export function installCustomFunctionsShim(): void {
 
 /** True for an error value returned by a SAKIP function (real runtime or shim). */
 export function isExcelError(value: unknown): value is CustomFunctions.Error {
-  return typeof value === "object" && value !== null && "code" in value && typeof (value as { code: unknown }).code === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "code" in value &&
+    typeof (value as { code: unknown }).code === "string"
+  );
 }

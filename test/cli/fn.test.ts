@@ -56,16 +56,26 @@ describe("sakip fn (in process)", () => {
   });
 
   test("#VALUE! and #N/A print their message", async () => {
-    expect((await run("fn", "ANGKA", "7 Galery + 1 Gedung")).out).toMatch(/^#VALUE! teks berisi lebih dari satu angka/);
+    expect((await run("fn", "ANGKA", "7 Galery + 1 Gedung")).out).toMatch(
+      /^#VALUE! teks berisi lebih dari satu angka/,
+    );
     expect((await run("fn", "ANGKA", "NA")).out).toMatch(/^#N\/A /);
   });
 
   test("--lang en gives English messages", async () => {
-    expect((await run("--lang", "en", "fn", "CAPAIAN", "10", "0")).out).toMatch(/^#DIV\/0! Target is 0/);
+    expect((await run("--lang", "en", "fn", "CAPAIAN", "10", "0")).out).toMatch(
+      /^#DIV\/0! Target is 0/,
+    );
   });
 
   test("bad invocations exit 2 with a one-line reason on stderr", async () => {
-    for (const args of [["fn"], ["fn", "JUMLAH", "1"], ["fn", "CAPAIAN", "1"], ["fn", "ANGKA", "1", "2"], ["frobnicate"]]) {
+    for (const args of [
+      ["fn"],
+      ["fn", "JUMLAH", "1"],
+      ["fn", "CAPAIAN", "1"],
+      ["fn", "ANGKA", "1", "2"],
+      ["frobnicate"],
+    ]) {
       const r = await run(...args);
       expect(r.code).toBe(2);
       expect(r.out).toBe("");

@@ -35,7 +35,12 @@ describe("parseNumberText: what real reports print", () => {
   });
 
   test("percentages stay in percent points and keep their unit", () => {
-    expect(num("77,60%")).toMatchObject({ value: 77.6, isPercent: true, unit: "%", printedDecimals: 2 });
+    expect(num("77,60%")).toMatchObject({
+      value: 77.6,
+      isPercent: true,
+      unit: "%",
+      printedDecimals: 2,
+    });
     expect(num("59,80 %")).toMatchObject({ value: 59.8, isPercent: true });
     expect(num("103%")).toMatchObject({ value: 103, isPercent: true, printedDecimals: 0 });
   });
@@ -43,7 +48,10 @@ describe("parseNumberText: what real reports print", () => {
   test("Rupiah prefixes and the trailing ',-' (nol sen) are not signs", () => {
     expect(num("Rp. 1.000").value).toBe(1000);
     expect(num("Rp 1.000").value).toBe(1000);
-    expect(num("Rp. 11.847.006.290,32,-")).toMatchObject({ value: 11847006290.32, negative: false });
+    expect(num("Rp. 11.847.006.290,32,-")).toMatchObject({
+      value: 11847006290.32,
+      negative: false,
+    });
     expect(num("Rp. 500.000,-")).toMatchObject({ value: 500000, negative: false });
     expect(num("1.000-").value).toBe(1000);
   });
@@ -64,7 +72,12 @@ describe("parseNumberText: what real reports print", () => {
   });
 
   test("a stray dot decimal is read as a decimal and flagged ambiguous", () => {
-    expect(num("53.00")).toMatchObject({ value: 53, decimalMark: ".", printedDecimals: 2, ambiguous: true });
+    expect(num("53.00")).toMatchObject({
+      value: 53,
+      decimalMark: ".",
+      printedDecimals: 2,
+      ambiguous: true,
+    });
     expect(num("1.57")).toMatchObject({ value: 1.57, ambiguous: true });
     expect(num("0.275")).toMatchObject({ value: 0.275, ambiguous: true });
     expect(num("85.39")).toMatchObject({ value: 85.39, ambiguous: true });
@@ -82,7 +95,11 @@ describe("parseNumberText: what real reports print", () => {
   });
 
   test("US grouping is read and marked", () => {
-    expect(num("20,614,676,801.00")).toMatchObject({ value: 20614676801, usFormat: true, decimalMark: "." });
+    expect(num("20,614,676,801.00")).toMatchObject({
+      value: 20614676801,
+      usFormat: true,
+      decimalMark: ".",
+    });
     expect(num("1,234,567")).toMatchObject({ value: 1234567, usFormat: true });
     expect(num("1.234,5").usFormat).toBe(false);
   });
@@ -185,7 +202,9 @@ describe("tolerance from printed decimals", () => {
 
   test("a total of rounded summands gets n+1 half-units", () => {
     expect(comparePrinted(24351295318.87, new Decimal("24351295318.88"), 2)).not.toBe("rounded");
-    expect(isAccepted(comparePrinted(24351295318.87, new Decimal("24351295318.88"), 2, { summands: 3 }))).toBe(true);
+    expect(
+      isAccepted(comparePrinted(24351295318.87, new Decimal("24351295318.88"), 2, { summands: 3 })),
+    ).toBe(true);
   });
 });
 

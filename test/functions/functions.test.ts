@@ -145,21 +145,40 @@ describe("property tests", () => {
     fc.double(),
     fc.integer(),
     fc.string(),
-    fc.constantFrom("-", "NA", "77,60%", "2.222.600.041,00", "(1.234)", "7 Galery + 1 Gedung", "1e400", "Rp.", "%", "()"),
+    fc.constantFrom(
+      "-",
+      "NA",
+      "77,60%",
+      "2.222.600.041,00",
+      "(1.234)",
+      "7 Galery + 1 Gedung",
+      "1e400",
+      "Rp.",
+      "%",
+      "()",
+    ),
     fc.constant({ code: "#REF!" }),
   );
-  const argument = fc.oneof(cellValue, fc.array(fc.array(cellValue, { maxLength: 4 }), { maxLength: 4 }), fc.anything());
+  const argument = fc.oneof(
+    cellValue,
+    fc.array(fc.array(cellValue, { maxLength: 4 }), { maxLength: 4 }),
+    fc.anything(),
+  );
 
-  test.each(FUNCTIONS.map((f) => [f.name, f] as const))("%s never throws and returns a value or an error", (_n, entry) => {
-    fc.assert(
-      fc.property(fc.array(argument, { maxLength: entry.params.length }), (args) => {
-        const result = callAsExcel(entry, args);
-        const isValue = (typeof result === "number" && Number.isFinite(result)) || typeof result === "string";
-        expect(isValue || isExcelError(result)).toBe(true);
-      }),
-      PARAMS,
-    );
-  });
+  test.each(FUNCTIONS.map((f) => [f.name, f] as const))(
+    "%s never throws and returns a value or an error",
+    (_n, entry) => {
+      fc.assert(
+        fc.property(fc.array(argument, { maxLength: entry.params.length }), (args) => {
+          const result = callAsExcel(entry, args);
+          const isValue =
+            (typeof result === "number" && Number.isFinite(result)) || typeof result === "string";
+          expect(isValue || isExcelError(result)).toBe(true);
+        }),
+        PARAMS,
+      );
+    },
+  );
 });
 
 describe("registry", () => {
@@ -170,7 +189,9 @@ describe("registry", () => {
   });
 
   test("every wrapper exported by functions.ts is registered", () => {
-    const exported = Object.keys(F).filter((k) => typeof (F as Record<string, unknown>)[k] === "function");
+    const exported = Object.keys(F).filter(
+      (k) => typeof (F as Record<string, unknown>)[k] === "function",
+    );
     expect(FUNCTIONS.map((f) => f.name).sort()).toEqual(exported.sort());
   });
 });

@@ -5,7 +5,10 @@ import { FUNCTIONS } from "../../src/functions/registry";
 // custom-functions-metadata ships CommonJS without types for this entry point.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata") as {
-  generateCustomFunctionsMetadata(input: string[], wantConsoleOutput?: boolean): Promise<{ metadataJson: string; errors: string[] }>;
+  generateCustomFunctionsMetadata(
+    input: string[],
+    wantConsoleOutput?: boolean,
+  ): Promise<{ metadataJson: string; errors: string[] }>;
 };
 
 interface ParamMeta {
@@ -35,13 +38,25 @@ beforeAll(async () => {
 });
 
 test("functions.json matches the reviewed golden copy (update it on purpose with UPDATE_GOLDEN=1)", () => {
-  if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(GOLDEN, JSON.stringify(metadata, null, 2) + "\n");
+  if (process.env.UPDATE_GOLDEN === "1")
+    fs.writeFileSync(GOLDEN, JSON.stringify(metadata, null, 2) + "\n");
   expect(metadata).toEqual(JSON.parse(fs.readFileSync(GOLDEN, "utf8")));
 });
 
 test("every CONTRACT function exists under an id in capitals", () => {
   const ids = metadata.functions.map((f) => f.id);
-  for (const name of ["CAPAIAN", "EFISIENSI", "NILAIEFISIENSI", "KATEGORI", "KATEGORIEFISIENSI", "PREDIKATAKIP", "SERAPAN", "CAPAIANRENSTRA", "KUMULATIF", "ANGKA"]) {
+  for (const name of [
+    "CAPAIAN",
+    "EFISIENSI",
+    "NILAIEFISIENSI",
+    "KATEGORI",
+    "KATEGORIEFISIENSI",
+    "PREDIKATAKIP",
+    "SERAPAN",
+    "CAPAIANRENSTRA",
+    "KUMULATIF",
+    "ANGKA",
+  ]) {
     expect(ids).toContain(name);
   }
   for (const f of metadata.functions) {
@@ -71,6 +86,8 @@ test("the CLI's registry agrees with the metadata: parameters, optional ones, ra
     const entry = FUNCTIONS.find((f) => f.name === meta.id);
     expect(entry?.params).toEqual(meta.parameters.map((p) => p.name));
     expect(entry?.required).toBe(meta.parameters.filter((p) => !p.optional).length);
-    expect(entry?.ranges).toEqual(meta.parameters.filter((p) => p.dimensionality === "matrix").map((p) => p.name));
+    expect(entry?.ranges).toEqual(
+      meta.parameters.filter((p) => p.dimensionality === "matrix").map((p) => p.name),
+    );
   }
 });

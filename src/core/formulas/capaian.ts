@@ -37,7 +37,8 @@ export function capaian(
   options: CapaianOptions = {},
 ): FormulaResult<Decimal> {
   if (target.isZero()) {
-    if (realisasi.isZero() && options.zeroTargetZeroRealisasiIs100) return ok(bounded(HUNDRED, options));
+    if (realisasi.isZero() && options.zeroTargetZeroRealisasiIs100)
+      return ok(bounded(HUNDRED, options));
     return fail("#DIV/0!", "capaian.targetZero");
   }
   if (target.isNegative()) {

@@ -33,13 +33,19 @@ export interface EfisiensiResult {
   rows: EfisiensiRowResult[];
 }
 
-export function efisiensi(rows: EfisiensiRow[], options: EfisiensiOptions = {}): FormulaResult<EfisiensiResult> {
+export function efisiensi(
+  rows: EfisiensiRow[],
+  options: EfisiensiOptions = {},
+): FormulaResult<EfisiensiResult> {
   let sumPakCk = new Decimal(0);
   let sumRak = new Decimal(0);
   const perRow: EfisiensiRowResult[] = [];
   for (const [index, row] of rows.entries()) {
     if (row.pagu.isNegative()) {
-      return fail("#VALUE!", "efisiensi.paguNegative", { value: row.pagu.toNumber(), row: index + 1 });
+      return fail("#VALUE!", "efisiensi.paguNegative", {
+        value: row.pagu.toNumber(),
+        row: index + 1,
+      });
     }
     let ck = row.capaian.div(100);
     if (options.capCk) ck = Decimal.min(ck, 1);

@@ -15,7 +15,9 @@ export interface Operand {
 }
 
 function isBlank(input: unknown): boolean {
-  return input === null || input === undefined || (typeof input === "string" && input.trim() === "");
+  return (
+    input === null || input === undefined || (typeof input === "string" && input.trim() === "")
+  );
 }
 
 /** An Excel error arriving as a value (CustomFunctions.Error or an error-like object). */
@@ -114,11 +116,19 @@ export function readChoice<T extends string>(
   const value = unwrapSingle(input);
   if (isBlank(value)) return ok(fallback);
   if (typeof value !== "string") {
-    return fail("#VALUE!", "arg.option", { arg, value: String(value), choices: shownChoices.join(", ") });
+    return fail("#VALUE!", "arg.option", {
+      arg,
+      value: String(value),
+      choices: shownChoices.join(", "),
+    });
   }
   const chosen = spellings[normaliseWord(value)];
   if (chosen === undefined) {
-    return fail("#VALUE!", "arg.option", { arg, value: value.trim(), choices: shownChoices.join(", ") });
+    return fail("#VALUE!", "arg.option", {
+      arg,
+      value: value.trim(),
+      choices: shownChoices.join(", "),
+    });
   }
   return ok(chosen);
 }

@@ -21,7 +21,7 @@ export const SIFAT_SPELLINGS: Record<string, Sifat> = {
   "rata rata": "rata-rata",
   ratarata: "rata-rata",
   rerata: "rata-rata",
-  "rata2": "rata-rata",
+  rata2: "rata-rata",
   average: "rata-rata",
   mean: "rata-rata",
   maks: "maks",

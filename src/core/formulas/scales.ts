@@ -58,7 +58,8 @@ export const SCALES: readonly Scale[] = [
   {
     name: "capaian-lkjip-semarang-2025",
     measure: "capaian",
-    source: "LKjIP 2025 Dinas Koperasi dan Usaha Mikro Kota Semarang, adopting Permendagri 86/2017 [I]",
+    source:
+      "LKjIP 2025 Dinas Koperasi dan Usaha Mikro Kota Semarang, adopting Permendagri 86/2017 [I]",
     bands: [
       band("Sangat Tinggi", ["Sangat Baik"], excl(90), null),
       band("Tinggi", ["Baik"], excl(75), incl(90)),
@@ -82,7 +83,7 @@ export const SCALES: readonly Scale[] = [
   {
     name: "akip-permenpanrb88",
     measure: "akip",
-    source: "PermenPAN-RB 88/2021 predikat, lower bounds exclusive (\">90-100\") [I]; bounds [U]",
+    source: 'PermenPAN-RB 88/2021 predikat, lower bounds exclusive (">90-100") [I]; bounds [U]',
     range: { min: 0, max: 100 },
     bands: [
       band("AA", ["Sangat Memuaskan"], excl(90), incl(100)),
@@ -97,7 +98,8 @@ export const SCALES: readonly Scale[] = [
   {
     name: "akip-permenpanrb88-inklusif",
     measure: "akip",
-    source: "PermenPAN-RB 88/2021 predikat, lower bounds inclusive (≥90) as some systems read it [I]",
+    source:
+      "PermenPAN-RB 88/2021 predikat, lower bounds inclusive (≥90) as some systems read it [I]",
     range: { min: 0, max: 100 },
     bands: [
       band("AA", ["Sangat Memuaskan"], incl(90), incl(100)),
@@ -166,7 +168,8 @@ export function classify(value: Decimal, scale: Scale): FormulaResult<Band> {
     });
   }
   const found = scale.bands.find((b) => above(value, b.min) && below(value, b.max));
-  if (!found) return fail("#VALUE!", "scale.noBand", { value: value.toNumber(), scale: scale.name });
+  if (!found)
+    return fail("#VALUE!", "scale.noBand", { value: value.toNumber(), scale: scale.name });
   return ok(found);
 }
 
@@ -186,7 +189,12 @@ export function scaleFromTable(rows: unknown[][], name = "tabel"): FormulaResult
     const [bound, label] = row;
     const blankRow = row.every((c) => c === null || c === undefined || c === "");
     if (blankRow) continue;
-    if (typeof bound !== "number" || !Number.isFinite(bound) || typeof label !== "string" || label.trim() === "") {
+    if (
+      typeof bound !== "number" ||
+      !Number.isFinite(bound) ||
+      typeof label !== "string" ||
+      label.trim() === ""
+    ) {
       return fail("#VALUE!", "scale.badTable", { row: index + 1 });
     }
     entries.push({ min: bound, label: label.trim() });
@@ -194,7 +202,12 @@ export function scaleFromTable(rows: unknown[][], name = "tabel"): FormulaResult
   if (entries.length === 0) return fail("#VALUE!", "scale.badTable", { row: 1 });
   entries.sort((a, b) => b.min - a.min);
   const bands = entries.map((e, i) =>
-    band(e.label, [], i === entries.length - 1 ? null : incl(e.min), i === 0 ? null : excl(entries[i - 1].min)),
+    band(
+      e.label,
+      [],
+      i === entries.length - 1 ? null : incl(e.min),
+      i === 0 ? null : excl(entries[i - 1].min),
+    ),
   );
   return ok({ name, measure: "capaian", source: "tabel pengguna", bands });
 }

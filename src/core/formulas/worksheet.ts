@@ -1,8 +1,21 @@
 import { Decimal } from "../decimal";
-import { capaian, INVERSE_METHOD_SPELLINGS, InverseMethod, Polarity, POLARITY_SPELLINGS } from "./capaian";
+import {
+  capaian,
+  INVERSE_METHOD_SPELLINGS,
+  InverseMethod,
+  Polarity,
+  POLARITY_SPELLINGS,
+} from "./capaian";
 import { efisiensi, EfisiensiRow, nilaiEfisiensi } from "./efisiensi";
 import { serapan } from "./anggaran";
-import { readChoice, readColumn, readFlag, readOptionalNumber, readScalar, Operand } from "./inputs";
+import {
+  readChoice,
+  readColumn,
+  readFlag,
+  readOptionalNumber,
+  readScalar,
+  Operand,
+} from "./inputs";
 import { aggregate, SIFAT_SPELLINGS } from "./kumulatif";
 import { fail, FormulaResult, ok } from "./result";
 import { classify, DEFAULT_SCALE, findScale, Scale, scaleFromTable, scaleNames } from "./scales";
@@ -24,7 +37,8 @@ function sameUnits(r: Operand, t: Operand): FormulaResult<true> {
   const norm = (u: string | null) => (u === null ? null : u.toLowerCase().replace(/\.$/, ""));
   const a = norm(r.unit);
   const b = norm(t.unit);
-  if (a !== null && b !== null && a !== b) return fail("#VALUE!", "units.differ", { a: r.unit ?? "", b: t.unit ?? "" });
+  if (a !== null && b !== null && a !== b)
+    return fail("#VALUE!", "units.differ", { a: r.unit ?? "", b: t.unit ?? "" });
   return ok(true);
 }
 
@@ -52,7 +66,13 @@ export function evalCapaian(
   if (!units.ok) return units;
   const polarity = readPolarity(polaritas);
   if (!polarity.ok) return polarity;
-  const method = readChoice<InverseMethod>(metode, "metode", INVERSE_METHOD_SPELLINGS, "2t-r", METHOD_CHOICES);
+  const method = readChoice<InverseMethod>(
+    metode,
+    "metode",
+    INVERSE_METHOD_SPELLINGS,
+    "2t-r",
+    METHOD_CHOICES,
+  );
   if (!method.ok) return method;
   const cap = readOptionalNumber(batasAtas, "batas_atas");
   if (!cap.ok) return cap;
@@ -97,13 +117,22 @@ function cellCount(input: unknown): number {
  * Rows of the efficiency table from three equal-sized ranges. A row whose three cells are
  * all blank is skipped; a row with some blank cells is an error, never a silent zero.
  */
-function readEfisiensiRows(pagu: unknown, realisasi: unknown, capaianInput: unknown): FormulaResult<EfisiensiRow[]> {
+function readEfisiensiRows(
+  pagu: unknown,
+  realisasi: unknown,
+  capaianInput: unknown,
+): FormulaResult<EfisiensiRow[]> {
   const names = ["pagu", "realisasi_anggaran", "capaian"];
   const inputs = [pagu, realisasi, capaianInput];
   const sizes = inputs.map(cellCount);
   for (let i = 1; i < 3; i++) {
     if (sizes[i] !== sizes[0]) {
-      return fail("#VALUE!", "ranges.unequal", { a: names[0], na: sizes[0], b: names[i], nb: sizes[i] });
+      return fail("#VALUE!", "ranges.unequal", {
+        a: names[0],
+        na: sizes[0],
+        b: names[i],
+        nb: sizes[i],
+      });
     }
   }
   const columns: (Operand | null)[][] = [];
@@ -117,7 +146,8 @@ function readEfisiensiRows(pagu: unknown, realisasi: unknown, capaianInput: unkn
     const cells = columns.map((c) => c[i]);
     if (cells.every((c) => c === null)) continue;
     const blank = cells.findIndex((c) => c === null);
-    if (blank >= 0) return fail("#VALUE!", "ranges.rowIncomplete", { row: i + 1, arg: names[blank] });
+    if (blank >= 0)
+      return fail("#VALUE!", "ranges.rowIncomplete", { row: i + 1, arg: names[blank] });
     const [p, r, c] = cells as Operand[];
     rows.push({ pagu: p.value, realisasiAnggaran: r.value, capaian: c.value });
   }
@@ -159,7 +189,8 @@ export function evalNilaiEfisiensi(
 }
 
 function readScale(input: unknown, measure: keyof typeof DEFAULT_SCALE): FormulaResult<Scale> {
-  const isTable = Array.isArray(input) && (input.length > 1 || (Array.isArray(input[0]) && input[0].length > 1));
+  const isTable =
+    Array.isArray(input) && (input.length > 1 || (Array.isArray(input[0]) && input[0].length > 1));
   if (isTable) {
     const rows = (input as unknown[]).map((row) => (Array.isArray(row) ? row : [row]));
     return scaleFromTable(rows);
@@ -169,7 +200,11 @@ function readScale(input: unknown, measure: keyof typeof DEFAULT_SCALE): Formula
     return ok(findScale(DEFAULT_SCALE[measure]) as Scale);
   }
   const scale = typeof single === "string" ? findScale(single) : undefined;
-  if (!scale) return fail("#VALUE!", "scale.unknown", { name: String(single), choices: scaleNames().join(", ") });
+  if (!scale)
+    return fail("#VALUE!", "scale.unknown", {
+      name: String(single),
+      choices: scaleNames().join(", "),
+    });
   return ok(scale);
 }
 
@@ -196,7 +231,9 @@ export function evalKategoriEfisiensi(nilai: unknown): FormulaResult<string> {
 export function evalPredikatAkip(nilai: unknown, inklusif?: unknown): FormulaResult<string> {
   const inclusive = readFlag(inklusif, "inklusif", false);
   if (!inclusive.ok) return inclusive;
-  const scale = findScale(inclusive.value ? "akip-permenpanrb88-inklusif" : "akip-permenpanrb88") as Scale;
+  const scale = findScale(
+    inclusive.value ? "akip-permenpanrb88-inklusif" : "akip-permenpanrb88",
+  ) as Scale;
   return label(nilai, "nilai", scale);
 }
 
@@ -218,11 +255,21 @@ export function evalSerapan(realisasi: unknown, pagu: unknown): FormulaResult<nu
 
 /** KUMULATIF(nilai, [sifat]) */
 export function evalKumulatif(nilai: unknown, sifat?: unknown): FormulaResult<number> {
-  const chosen = readChoice(sifat, "sifat", SIFAT_SPELLINGS, "kumulatif", ["kumulatif", "akhir", "rata-rata", "maks"]);
+  const chosen = readChoice(sifat, "sifat", SIFAT_SPELLINGS, "kumulatif", [
+    "kumulatif",
+    "akhir",
+    "rata-rata",
+    "maks",
+  ]);
   if (!chosen.ok) return chosen;
   const column = readColumn(nilai, "nilai");
   if (!column.ok) return column;
-  return toValue(aggregate(column.value.map((c) => (c === null ? null : c.value)), chosen.value));
+  return toValue(
+    aggregate(
+      column.value.map((c) => (c === null ? null : c.value)),
+      chosen.value,
+    ),
+  );
 }
 
 /**

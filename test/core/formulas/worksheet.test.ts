@@ -155,14 +155,21 @@ describe("EFISIENSI and NILAIEFISIENSI", () => {
       col("2.011.324.055,00", "", "8.767.962.955,00"),
       col("106,40", "-", "102,60"),
     );
-    const plain = evalEfisiensi(col(2222600041, 9868026533), col(2011324055, 8767962955), col(106.4, 102.6));
+    const plain = evalEfisiensi(
+      col(2222600041, 9868026533),
+      col(2011324055, 8767962955),
+      col(106.4, 102.6),
+    );
     expect(value(withBlanks)).toBe(value(plain));
   });
 
   test("a half-filled row is an error, never a silent zero", () => {
     const result = evalEfisiensi(col(100, 200), col(90, null), col(100, 100));
     expect(error(result)).toBe("#VALUE!");
-    expect(!result.ok && result.message.params).toMatchObject({ row: 2, arg: "realisasi_anggaran" });
+    expect(!result.ok && result.message.params).toMatchObject({
+      row: 2,
+      arg: "realisasi_anggaran",
+    });
   });
 
   test("ranges of unequal size → #VALUE!", () => {
@@ -223,7 +230,14 @@ describe("KATEGORI, KATEGORIEFISIENSI, PREDIKATAKIP", () => {
     expect(value(evalKategori(85, table))).toBe("Baik Sekali");
     expect(value(evalKategori(84.99, table))).toBe("Baik");
     expect(value(evalKategori(-3, table))).toBe("Perlu Perbaikan");
-    expect(error(evalKategori(50, [[85, "A"], ["x", "B"]]))).toBe("#VALUE!");
+    expect(
+      error(
+        evalKategori(50, [
+          [85, "A"],
+          ["x", "B"],
+        ]),
+      ),
+    ).toBe("#VALUE!");
   });
 
   test("unknown scale → #VALUE! naming the scales; blank capaian → #N/A", () => {
