@@ -11,6 +11,11 @@ import {
   evalSerapan,
 } from "../core/formulas";
 import { toExcel } from "./excelResult";
+import { installCustomFunctionsShim } from "./runtimeShim";
+
+// Where Office.js is absent (the web preview offline) the appended CustomFunctions.associate
+// calls would throw; inside Excel the real runtime is already there and left alone.
+installCustomFunctionsShim();
 
 /*
  * The SAKIP worksheet functions (=SAKIP.CAPAIAN(...) in a cell). Each is a thin wrapper over

@@ -91,3 +91,44 @@ test("the CLI's registry agrees with the metadata: parameters, optional ones, ra
     );
   }
 });
+
+describe("English metadata for Excel in English", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { localiseFunctions } = require("../../scripts/localise-functions.js") as {
+    localiseFunctions(
+      m: { functions: FunctionMeta[] },
+      t: unknown,
+    ): { metadata: { functions: FunctionMeta[] }; missing: string[] };
+  };
+  const translations = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../src/functions/descriptions.en.json"), "utf8"),
+  ) as Record<string, { description: string; parameters: Record<string, string> }>;
+
+  test("covers every function and argument, with the same ids, names and shapes", () => {
+    const { metadata: en, missing } = localiseFunctions(metadata, translations);
+    expect(missing).toEqual([]);
+    expect(en.functions.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)])).toEqual(
+      metadata.functions.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)]),
+    );
+    for (const [i, f] of en.functions.entries()) {
+      expect(f.description).not.toBe(metadata.functions[i].description);
+      expect(f.helpUrl).toBe(metadata.functions[i].helpUrl);
+    }
+  });
+
+  test("translations name no function or argument that does not exist", () => {
+    for (const [id, t] of Object.entries(translations)) {
+      const meta = metadata.functions.find((f) => f.id === id);
+      expect(meta).toBeDefined();
+      expect(Object.keys(t.parameters).sort()).toEqual(meta?.parameters.map((p) => p.name).sort());
+    }
+  });
+
+  test("a missing translation is reported, not silently left Indonesian", () => {
+    const { missing } = localiseFunctions(metadata, {
+      CAPAIAN: { description: "x", parameters: {} },
+    });
+    expect(missing).toContain("ANGKA");
+    expect(missing).toContain("CAPAIAN.realisasi");
+  });
+});
