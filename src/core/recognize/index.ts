@@ -1,4 +1,9 @@
 import type { SheetSnapshot } from "../snapshot";
+import { recogniseColumns } from "./columns";
+import { Grid } from "./grid";
+import { classify } from "./kind";
+import { recogniseRows } from "./rows";
+import { findTables, TableBounds } from "./tables";
 import type { Region, RegionOverride } from "./types";
 
 export * from "./types";
@@ -8,9 +13,52 @@ export interface RecogniseOptions {
   overrides?: RegionOverride[];
 }
 
-/** Find every planning table in the sheets. (Being written: returns nothing yet.) */
+function captionOf(grid: Grid, t: TableBounds): string {
+  return t.captionRows
+    .map((r) =>
+      grid
+        .cellsIn(r, t.left, t.right)
+        .map((c) => grid.text(r, c))
+        .join(" "),
+    )
+    .join(" ")
+    .trim();
+}
+
+function yearOf(caption: string): number | undefined {
+  const years = [...caption.matchAll(/\b(20\d\d|19\d\d)\b/g)].map((m) => Number(m[1]));
+  return years.length > 0 ? years[years.length - 1] : undefined;
+}
+
+/** Every planning table of one sheet. */
+export function recogniseSheet(sheet: SheetSnapshot): Region[] {
+  const grid = new Grid(sheet);
+  return findTables(grid).map((t) => {
+    const columns = recogniseColumns(grid, t);
+    const caption = captionOf(grid, t);
+    const kind = classify(columns, caption, sheet.name);
+    const rows = recogniseRows(grid, t, columns);
+    const year = yearOf(caption);
+    const region: Region = {
+      sheet: sheet.name,
+      range: { top: t.top, left: t.left, bottom: t.bottom, right: t.right },
+      header: { top: t.top, left: t.left, bottom: t.headerBottom, right: t.right },
+      dataTop: t.headerBottom + 1,
+      kind: kind.kind,
+      caption: caption || sheet.name,
+      columns,
+      rows,
+      confidence: kind.confidence,
+      evidence: kind.evidence,
+    };
+    if (t.numberRow !== undefined) region.numberRow = t.numberRow;
+    if (year !== undefined) region.year = year;
+    return region;
+  });
+}
+
+/** Find every planning table in the sheets; a sheet without tables gives none. */
 export function recognise(sheets: SheetSnapshot[], options: RecogniseOptions = {}): Region[] {
-  void sheets;
   void options;
-  return [];
+  return sheets.flatMap(recogniseSheet);
 }

@@ -1,0 +1,333 @@
+import type { CellNumber } from "../cellNumber";
+import { SCALES } from "../formulas/scales";
+import { normaliseLabel } from "../formulas/scales";
+import { Grid } from "./grid";
+import { readSegment, SegmentInfo } from "./lexicon";
+import type { TableBounds } from "./tables";
+import type { ColumnFormula, ColumnRole, Evidence, RegionColumn } from "./types";
+
+/**
+ * Column roles: the full header read segment by segment (the most specific segment names
+ * the role, parents add year, variant and context), then the table's data confirms or
+ * corrects what the words suggest (a "Capaian" column that holds realisasi, a "No" column
+ * that holds kode, a label column of kategori).
+ */
+
+/** Header texts above a column, top to bottom, merged parents included, repeats removed. */
+export function headerSegments(grid: Grid, t: TableBounds, col: number): string[] {
+  const parts: string[] = [];
+  for (let r = t.top; r <= t.headerBottom; r++) {
+    if (r === t.numberRow) continue;
+    let text = grid.shownText(r, col);
+    if (text === "" && !grid.merge(r, col) && r < t.headerBottom) {
+      // An unmerged group label spans the empty cells to its right when the row below
+      // has sub-headers there.
+      const below = grid.shownText(r + 1, col);
+      if (below !== "" && r + 1 !== t.numberRow) {
+        for (let c = col - 1; c >= t.left; c--) {
+          const left = grid.text(r, c);
+          if (left !== "") {
+            if (grid.shownText(r + 1, c) !== "") text = left;
+            break;
+          }
+          if (grid.shownText(r + 1, c) === "") break;
+        }
+      }
+    }
+    if (text !== "" && parts[parts.length - 1] !== text) parts.push(text);
+  }
+  return parts;
+}
+
+const FORMULA = /^\(?\s*(\d{1,2})\s*\)?\s*=\s*\(?(.+?)\)?\s*$/;
+
+/** "(7) = (6) : (5)" → 7 = 6 ÷ 5; "10=(5+7+9)" → 10 = 5 + 7 + 9. */
+export function parseNumberFormula(
+  text: string,
+): Omit<ColumnFormula, "operandColumns" | "percent"> | null {
+  const m = FORMULA.exec(text.trim());
+  if (!m) return null;
+  const body = m[2].replace(/[()\s]/g, "");
+  const ops: [ColumnFormula["op"], RegExp][] = [
+    ["divide", /[:/]/],
+    ["multiply", /[x×*]/i],
+    ["add", /\+/],
+    ["subtract", /-/],
+  ];
+  for (const [op, sep] of ops) {
+    const parts = body.split(sep);
+    if (parts.length >= 2 && parts.every((p) => /^\d{1,2}$/.test(p))) {
+      return { number: Number(m[1]), text: text.trim(), op, operands: parts.map(Number) };
+    }
+  }
+  return null;
+}
+
+interface Draft {
+  col: number;
+  header: string;
+  segments: SegmentInfo[];
+  role: ColumnRole | "percent" | null | undefined;
+  roleSegment?: SegmentInfo;
+  column: RegionColumn;
+}
+
+function resolveChain(col: number, texts: string[]): Draft {
+  const segments = texts.map(readSegment);
+  const column: RegionColumn = {
+    col,
+    header: texts.join(" / "),
+    role: null,
+    confidence: 0.5,
+    evidence: [],
+  };
+  let role: Draft["role"] = undefined;
+  let roleSegment: SegmentInfo | undefined;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i];
+    if (role === undefined) {
+      if (s.none) {
+        role = null;
+        roleSegment = s;
+      } else if (s.proposal) {
+        role = s.proposal;
+        roleSegment = s;
+      }
+    }
+    if (column.year === undefined && s.year !== undefined) {
+      column.year = s.year;
+      if (s.endOfPeriod) column.endOfPeriod = true;
+      if (s.cumulative) column.cumulative = true;
+    }
+    if (column.variant === undefined && s.variant) column.variant = s.variant;
+    if (column.period === undefined && s.period) column.period = s.period;
+    if (column.source === undefined && s.source) column.source = s.source;
+  }
+  if (roleSegment?.endOfPeriod) column.endOfPeriod = true;
+  // Only a year over the column ("TAHUN 2018"): values of that year, realisasi by default.
+  if (role === undefined && column.year !== undefined && segments.every((s) => s.generic))
+    role = "realisasi";
+  return { col, header: column.header, segments, role, roleSegment, column };
+}
+
+function numbersOf(grid: Grid, t: TableBounds, col: number): (CellNumber | null)[] {
+  const out: (CellNumber | null)[] = [];
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
+    const reading = grid.reading(r, col);
+    out.push(reading.kind === "number" ? reading : null);
+  }
+  return out;
+}
+
+function textsOf(grid: Grid, t: TableBounds, col: number): string[] {
+  const out: string[] = [];
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
+    const text = grid.text(r, col);
+    if (text !== "") out.push(text);
+  }
+  return out;
+}
+
+const KODE = /^(?:[0-9X]{1,2}(?:\.[0-9X]{1,4}){1,5}\.?|0\d{1,3})$/;
+const NUMBERING = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]?$/i;
+
+const SCALE_LABELS = new Set(
+  SCALES.flatMap((s) => s.bands.flatMap((b) => [b.label, ...b.synonyms])).map(normaliseLabel),
+);
+
+function share(values: string[], test: (v: string) => boolean): number {
+  return values.length === 0 ? 0 : values.filter(test).length / values.length;
+}
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(0.6, Math.abs(b) * 0.01);
+}
+
+function sameYearOr<T extends Draft>(drafts: T[], year: number | undefined): T | undefined {
+  return (
+    drafts.find((d) => d.column.year === year) ??
+    (drafts.length === 1 ? drafts[0] : undefined) ??
+    drafts[0]
+  );
+}
+
+/**
+ * DOMAIN.md §2 trap: "Capaian" often labels realisasi. A capaian column is kept when its
+ * values are realisasi/target×100 on most rows; otherwise values that sit nearer the target
+ * (or realisasi) than 100 are realisasi.
+ */
+function capaianOrRealisasi(
+  grid: Grid,
+  t: TableBounds,
+  draft: Draft,
+  drafts: Draft[],
+): { role: ColumnRole; why: string } {
+  const own = numbersOf(grid, t, draft.col);
+  const targets = drafts.filter((d) => d.role === "target" && !d.column.period);
+  const reals = drafts.filter((d) => d.role === "realisasi" && d !== draft);
+  const target = sameYearOr(targets, draft.column.year);
+  const real = sameYearOr(reals, draft.column.year);
+  if (target && real) {
+    const tv = numbersOf(grid, t, target.col);
+    const rv = numbersOf(grid, t, real.col);
+    let tested = 0;
+    let matched = 0;
+    own.forEach((c, i) => {
+      const T = tv[i];
+      const R = rv[i];
+      if (!c || !T || !R || T.value === 0) return;
+      tested++;
+      const normal = (R.value / T.value) * 100;
+      const inverse = ((2 * T.value - R.value) / T.value) * 100;
+      if (near(c.value, normal) || near(c.value, inverse) || near(c.value * 100, normal)) matched++;
+    });
+    if (tested > 0 && matched * 2 >= tested)
+      return { role: "capaian", why: "nilainya = realisasi/target × 100" };
+  }
+  const ref = target ?? real;
+  if (!ref) return { role: "capaian", why: "judul kolom" };
+  const rv = numbersOf(grid, t, ref.col);
+  let votesRealisasi = 0;
+  let votes = 0;
+  own.forEach((c, i) => {
+    const x = rv[i];
+    if (!c || !x) return;
+    votes++;
+    if (Math.abs(c.value - x.value) < Math.abs(c.value - 100)) votesRealisasi++;
+  });
+  if (votes > 0 && votesRealisasi * 2 > votes) {
+    return {
+      role: "realisasi",
+      why: "nilainya sebesaran target/realisasi, bukan persentase capaian",
+    };
+  }
+  return { role: "capaian", why: "judul kolom" };
+}
+
+function evidence(reason: string, weight: number): Evidence {
+  return { reason, weight };
+}
+
+/** Roles, years and derivations of every column of a table. */
+export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
+  const drafts: Draft[] = [];
+  for (let c = t.left; c <= t.right; c++) drafts.push(resolveChain(c, headerSegments(grid, t, c)));
+
+  const hasPagu = drafts.some((d) => d.role === "pagu" || d.role === "realisasi-anggaran");
+  const hasKinerja = drafts.some(
+    (d) => d.role === "target" || (d.role === "realisasi" && !d.segments.some((s) => s.money)),
+  );
+
+  for (const d of drafts) {
+    const header = d.header === "" ? "(tanpa judul)" : `"${d.header}"`;
+    if (d.role === "percent" || (d.role === "capaian" && hasPagu && !hasKinerja)) {
+      d.role = hasPagu ? "persen-anggaran" : "capaian";
+      d.column.evidence.push(evidence(`judul kolom ${header} berupa persentase`, 0.7));
+    }
+    if (d.role === "realisasi" && hasPagu && d.segments.some((s) => s.money))
+      d.role = "realisasi-anggaran";
+    if (d.role === "baseline") delete d.column.year;
+    if (d.role !== undefined && d.role !== null) {
+      d.column.evidence.push(evidence(`judul kolom ${header}`, 0.8));
+      d.column.confidence = 0.8;
+    }
+  }
+
+  for (const d of drafts) {
+    if (d.role === "capaian") {
+      const decided = capaianOrRealisasi(grid, t, d, drafts);
+      d.role = decided.role;
+      d.column.evidence.push(evidence(decided.why, 0.7));
+      if (decided.role === "capaian" && d.roleSegment?.renstraEnd) delete d.column.year;
+    }
+  }
+
+  for (const d of drafts) {
+    const values = textsOf(grid, t, d.col);
+    const textual =
+      d.role === undefined || d.role === null || d.role === "uraian" || d.role === "kode";
+    if (
+      textual &&
+      values.length >= 2 &&
+      share(values, (v) => KODE.test(v.replace(/\s+/g, ""))) >= 0.5
+    ) {
+      d.role = "kode";
+      d.column.evidence.push(evidence("isinya kode program/kegiatan", 0.8));
+      continue;
+    }
+    const wordy =
+      d.role === undefined ||
+      d.role === null ||
+      ["uraian", "sasaran", "tujuan", "indikator"].includes(d.role);
+    if (
+      wordy &&
+      d.role !== null &&
+      values.length >= 1 &&
+      share(values, (v) => NUMBERING.test(v)) >= 0.6
+    ) {
+      d.role = null;
+      d.column.evidence.push(evidence("isinya nomor urut", 0.8));
+      continue;
+    }
+    if (
+      d.role === undefined &&
+      values.length >= 1 &&
+      share(values, (v) => SCALE_LABELS.has(normaliseLabel(v))) >= 0.6
+    ) {
+      d.role = "kategori";
+      d.column.evidence.push(evidence("isinya label kategori", 0.7));
+    }
+  }
+
+  const numberToCol = numberRowMap(grid, t);
+  return drafts.map((d) => {
+    const column = d.column;
+    column.role = d.role === undefined || d.role === "percent" ? null : d.role;
+    if (column.role === null) {
+      delete column.year;
+      delete column.variant;
+      delete column.cumulative;
+      delete column.endOfPeriod;
+    }
+    if (column.role === null && column.evidence.length === 0) column.confidence = 0.6;
+    if (t.numberRow !== undefined) attachNumber(grid, t, column, numberToCol);
+    return column;
+  });
+}
+
+function numberRowMap(grid: Grid, t: TableBounds): Map<number, number> {
+  const map = new Map<number, number>();
+  const seen = new Set<number>();
+  if (t.numberRow === undefined) return map;
+  for (let c = t.left; c <= t.right; c++) {
+    const m = /\d+/.exec(grid.text(t.numberRow, c));
+    if (!m) continue;
+    const n = Number(m[0]);
+    // A duplicated number (faulty numbering, "6 6") cannot be mapped.
+    if (seen.has(n)) map.delete(n);
+    else map.set(n, c);
+    seen.add(n);
+  }
+  return map;
+}
+
+function attachNumber(
+  grid: Grid,
+  t: TableBounds,
+  column: RegionColumn,
+  numberToCol: Map<number, number>,
+): void {
+  const text = grid.text(t.numberRow as number, column.col);
+  const m = /\d+/.exec(text);
+  if (m) column.number = Number(m[0]);
+  const formula = parseNumberFormula(text);
+  if (!formula) return;
+  const operandColumns = formula.operands.map((n) => numberToCol.get(n));
+  if (operandColumns.some((c) => c === undefined)) return;
+  column.formula = {
+    ...formula,
+    operandColumns: operandColumns as number[],
+    percent: /%|persen/i.test(column.header) || formula.op === "divide",
+  };
+  column.evidence.push(evidence(`baris nomor kolom menyatakan ${formula.text}`, 0.9));
+}
