@@ -1,6 +1,7 @@
 import { Lang, langFromLocale, renderMessage } from "../core/messages";
 import { runFn } from "./fn";
 import { CliIO, EXIT, processIO } from "./io";
+import { runRegions } from "./regions";
 
 /** The `sakip` command: dispatches to its subcommands (CONTRACT.md). */
 
@@ -32,8 +33,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   switch (command) {
     case "fn":
       return runFn(args, io, lang);
-    case "check":
     case "regions":
+      return runRegions(args, io, lang);
+    case "check":
     case "summary":
       io.err(renderMessage({ id: "cli.notYet", params: { command } }, lang));
       return EXIT.cannotRun;

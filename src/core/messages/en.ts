@@ -43,6 +43,59 @@ export const EN: Record<keyof typeof ID, string> = {
   "cli.tooFewArgs": "Function {name} needs at least {min} arguments, not {count}.",
   "cli.unknownCommand": 'Unknown command "{command}". Commands: {commands}.',
   "cli.notYet": 'The command "{command}" is not available in this version yet.',
+  "workbook.notXlsx":
+    "This file is not an Excel .xlsx workbook (it may be CSV or text): open it in Excel and save it as an Excel Workbook (.xlsx).",
+  "workbook.corrupt":
+    "This .xlsx file is damaged or incomplete and cannot be read: try opening it in Excel and saving it again.",
+  "workbook.encrypted":
+    "This file is password-protected (encrypted): open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password), then save it again.",
+  "workbook.xls":
+    "This file is in the old Excel 97-2003 format (.xls): open it in Excel and save it as an Excel Workbook (.xlsx).",
+  "workbook.empty": "This file is empty (0 bytes): there is no workbook to read.",
+  "config.invalidJson": "The configuration is not valid JSON: {detail}.",
+  "config.notObject":
+    'The configuration must be a JSON object such as { "overrides": [ ... ] }, not {type}.',
+  "config.overridesNotArray":
+    '"overrides" must be a list (array) of table corrections, not {type}.',
+  "config.overrideNotObject": '{path} must be an object with "sheet" and "header", not {type}.',
+  "config.unknownKey": '{path}: unknown key "{key}". Known keys: {choices}.',
+  "config.sheetMissing": "{path}.sheet must hold a worksheet name (text).",
+  "config.headerInvalid":
+    '{path}.header {value} is not a valid A1 range (example: "A3:I4", without the sheet name).',
+  "config.kindUnknown": "{path}.kind {value} is unknown. Available table kinds: {choices}.",
+  "config.columnsNotObject":
+    '{path}.columns must be an object of column letter → role, such as { "C": { "role": "pagu" } }, not {type}.',
+  "config.columnLetterInvalid":
+    '{path}.columns: "{value}" is not a column letter (example: C, AB).',
+  "config.columnNotObject":
+    '{path}.columns.{col} must be an object with "role" (or just a role name), not {type}.',
+  "config.roleMissing": '{path}.columns.{col} must give a "role" (a role name or null).',
+  "config.roleUnknown":
+    "{path}.columns.{col}.role {value} is unknown. Available column roles: {choices} (or null to remove the role).",
+  "config.yearInvalid":
+    "{path}.columns.{col}.year must be a whole-number year (example: 2025), not {value}.",
+  "config.variantUnknown":
+    "{path}.columns.{col}.variant {value} is unknown. Choices: murni, perubahan.",
+  "override.kind": "user correction: table kind {kind}",
+  "override.column": "user correction: column role {role}",
+  "override.columnCleared": "user correction: column without a role",
+  "cli.regionsUsage":
+    "Usage: sakip regions FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json]. Give at least one .xlsx file.",
+  "cli.unknownOption": 'Unknown option "{option}" for the {command} command. Options: {choices}.',
+  "cli.optionNeedsValue": 'The option "{option}" needs a value (example: {example}).',
+  "cli.fileMissing": "File not found: {file}",
+  "cli.fileIsDirectory": "{file} is a folder, not an .xlsx file.",
+  "cli.fileUnreadable": "The file {file} cannot be read: {detail}",
+  "cli.fileError": "{file}: {detail}",
+  "cli.configError": "Configuration {file}: {detail}",
+  "cli.overrideUnmatched":
+    'Warning: the correction for sheet "{sheet}" with header {header} matches no table.',
+  "regions.fileHeading": "{file}: {count} tables recognised",
+  "regions.none": "{file}: no recognised table was found.",
+  "regions.region": "{sheet}  {range}  {kind}{year} (confidence {confidence}%){overridden}",
+  "regions.year": " year {year}",
+  "regions.overridden": ", corrected by the user",
+  "regions.column": "  {col}  {role}",
   "cli.help":
-    "sakip: checks SAKIP tables and evaluates the worksheet functions.\n\nCommands:\n  sakip fn NAME ARG...       evaluate one SAKIP function as Excel does\n  sakip check FILE.xlsx...   check the tables' consistency (coming)\n  sakip regions FILE.xlsx    list the recognised tables (coming)\n  sakip summary FILE.xlsx    write summary sheets into a copy (coming)\n\nRanges are JSON: '[1,2,3]' or '[[1],[2]]'; a skipped argument: null.",
+    "sakip: checks SAKIP tables and evaluates the worksheet functions.\n\nCommands:\n  sakip fn NAME ARG...       evaluate one SAKIP function as Excel does\n  sakip check FILE.xlsx...   check the tables' consistency (coming)\n  sakip regions FILE.xlsx... [--json] [--config CONFIG.json]\n                             list the recognised tables and their column roles\n  sakip summary FILE.xlsx    write summary sheets into a copy (coming)\n\nRanges are JSON: '[1,2,3]' or '[[1],[2]]'; a skipped argument: null.",
 };

@@ -41,6 +41,60 @@ export const ID = {
   "cli.tooFewArgs": "Fungsi {name} memerlukan paling sedikit {min} argumen, bukan {count}.",
   "cli.unknownCommand": 'Perintah "{command}" tidak dikenal. Perintah: {commands}.',
   "cli.notYet": 'Perintah "{command}" belum tersedia di versi ini.',
+  "workbook.notXlsx":
+    "Berkas ini bukan buku kerja Excel .xlsx (misalnya CSV atau teks): buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).",
+  "workbook.corrupt":
+    "Berkas .xlsx ini rusak atau tidak lengkap sehingga tidak dapat dibaca: coba buka di Excel lalu simpan ulang.",
+  "workbook.encrypted":
+    "Berkas ini dilindungi kata sandi (terenkripsi): buka di Excel, hapus kata sandinya (File › Info › Proteksi Buku Kerja › Enkripsi dengan Kata Sandi), lalu simpan ulang.",
+  "workbook.xls":
+    "Berkas ini berformat lama Excel 97-2003 (.xls): buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).",
+  "workbook.empty": "Berkas ini kosong (0 byte): tidak ada buku kerja untuk dibaca.",
+  "config.invalidJson": "Konfigurasi bukan JSON yang sah: {detail}.",
+  "config.notObject":
+    'Konfigurasi harus berupa objek JSON, misalnya { "overrides": [ ... ] }, bukan {type}.',
+  "config.overridesNotArray":
+    '"overrides" harus berupa daftar (array) koreksi tabel, bukan {type}.',
+  "config.overrideNotObject":
+    '{path} harus berupa objek dengan "sheet" dan "header", bukan {type}.',
+  "config.unknownKey": '{path}: kunci "{key}" tidak dikenal. Kunci yang dikenal: {choices}.',
+  "config.sheetMissing": "{path}.sheet harus berisi nama lembar kerja (teks).",
+  "config.headerInvalid":
+    '{path}.header {value} bukan rentang A1 yang sah (contoh: "A3:I4", tanpa nama lembar).',
+  "config.kindUnknown": "{path}.kind {value} tidak dikenal. Jenis tabel yang tersedia: {choices}.",
+  "config.columnsNotObject":
+    '{path}.columns harus berupa objek huruf kolom → peran, misalnya { "C": { "role": "pagu" } }, bukan {type}.',
+  "config.columnLetterInvalid": '{path}.columns: "{value}" bukan huruf kolom (contoh: C, AB).',
+  "config.columnNotObject":
+    '{path}.columns.{col} harus berupa objek dengan "role" (atau langsung nama peran), bukan {type}.',
+  "config.roleMissing": '{path}.columns.{col} harus menyebut "role" (nama peran atau null).',
+  "config.roleUnknown":
+    "{path}.columns.{col}.role {value} tidak dikenal. Peran kolom yang tersedia: {choices} (atau null untuk menghapus peran).",
+  "config.yearInvalid":
+    "{path}.columns.{col}.year harus tahun berupa bilangan bulat (contoh: 2025), bukan {value}.",
+  "config.variantUnknown":
+    "{path}.columns.{col}.variant {value} tidak dikenal. Pilihan: murni, perubahan.",
+  "override.kind": "koreksi pengguna: jenis tabel {kind}",
+  "override.column": "koreksi pengguna: peran kolom {role}",
+  "override.columnCleared": "koreksi pengguna: kolom tanpa peran",
+  "cli.regionsUsage":
+    "Penggunaan: sakip regions FILE.xlsx [FILE2.xlsx ...] [--json] [--config KONFIGURASI.json]. Sebutkan paling sedikit satu berkas .xlsx.",
+  "cli.unknownOption":
+    'Pilihan "{option}" tidak dikenal untuk perintah {command}. Pilihan: {choices}.',
+  "cli.optionNeedsValue": 'Pilihan "{option}" memerlukan nilai (contoh: {example}).',
+  "cli.fileMissing": "Berkas tidak ditemukan: {file}",
+  "cli.fileIsDirectory": "{file} adalah folder, bukan berkas .xlsx.",
+  "cli.fileUnreadable": "Berkas {file} tidak dapat dibaca: {detail}",
+  "cli.fileError": "{file}: {detail}",
+  "cli.configError": "Konfigurasi {file}: {detail}",
+  "cli.overrideUnmatched":
+    'Peringatan: koreksi untuk lembar "{sheet}" dengan header {header} tidak cocok dengan tabel mana pun.',
+  "regions.fileHeading": "{file}: {count} tabel dikenali",
+  "regions.none": "{file}: tidak ditemukan tabel yang dikenali.",
+  "regions.region": "{sheet}  {range}  {kind}{year} (keyakinan {confidence}%){overridden}",
+  "regions.year": " tahun {year}",
+  "regions.overridden": ", dikoreksi pengguna",
+  "regions.column": "  {col}  {role}",
   "cli.help":
-    "sakip: memeriksa tabel SAKIP dan menghitung fungsi lembar kerja.\n\nPerintah:\n  sakip fn NAMA ARGUMEN...   hitung satu fungsi SAKIP seperti di Excel\n  sakip check FILE.xlsx...   periksa konsistensi tabel (segera)\n  sakip regions FILE.xlsx    tampilkan tabel yang dikenali (segera)\n  sakip summary FILE.xlsx    tulis lembar ringkasan ke salinan berkas (segera)\n\nRentang ditulis sebagai JSON: '[1,2,3]' atau '[[1],[2]]'; argumen yang dilewati: null.",
+    "sakip: memeriksa tabel SAKIP dan menghitung fungsi lembar kerja.\n\nPerintah:\n  sakip fn NAMA ARGUMEN...   hitung satu fungsi SAKIP seperti di Excel\n  sakip check FILE.xlsx...   periksa konsistensi tabel (segera)\n  sakip regions FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             tampilkan tabel yang dikenali dan peran kolomnya\n  sakip summary FILE.xlsx    tulis lembar ringkasan ke salinan berkas (segera)\n\nRentang ditulis sebagai JSON: '[1,2,3]' atau '[[1],[2]]'; argumen yang dilewati: null.",
 } as const;

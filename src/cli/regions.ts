@@ -1,0 +1,180 @@
+import { promises as fs } from "fs";
+import { parseConfig, SakipConfig } from "../core/config";
+import { Lang, Message, renderMessage } from "../core/messages";
+import { overrideMatches } from "../core/overrides";
+import { recognise, Region } from "../core/recognize";
+import { columnLetters, rangeA1 } from "../core/snapshot";
+import { isWorkbookReadError } from "../xlsx/errors";
+import { readSheetsFromFile } from "../xlsx/readFile";
+import { CliIO, EXIT } from "./io";
+import { contractJson, FileJson, regionsToJson } from "./json";
+
+/**
+ * `sakip regions FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json]`: recognise the
+ * tables of each workbook and print them with their column roles. Reads only; never writes
+ * a file. Exit 0 when it ran (also when no table was found), 2 when it could not run.
+ */
+
+interface RegionsOptions {
+  files: string[];
+  json: boolean;
+  config?: string;
+}
+
+type Parsed = { ok: true; options: RegionsOptions } | { ok: false; message: Message };
+
+const OPTION_CHOICES = "--json, --config KONFIGURASI.json, --lang en";
+
+export function parseRegionsArgs(args: string[]): Parsed {
+  const options: RegionsOptions = { files: [], json: false };
+  let onlyFiles = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyFiles || !arg.startsWith("-") || arg === "-") {
+      options.files.push(arg);
+    } else if (arg === "--") {
+      onlyFiles = true;
+    } else if (arg === "--json") {
+      options.json = true;
+    } else if (arg === "--config" || arg.startsWith("--config=")) {
+      const value = arg === "--config" ? args[++i] : arg.slice("--config=".length);
+      if (value === undefined || value === "") {
+        const params = { option: "--config", example: "--config koreksi.json" };
+        return { ok: false, message: { id: "cli.optionNeedsValue", params } };
+      }
+      options.config = value;
+    } else {
+      const params = { option: arg, command: "regions", choices: OPTION_CHOICES };
+      return { ok: false, message: { id: "cli.unknownOption", params } };
+    }
+  }
+  if (options.files.length === 0) return { ok: false, message: { id: "cli.regionsUsage" } };
+  return { ok: true, options };
+}
+
+/** A file-system or workbook error as the one line the CLI prints. */
+function fileProblem(file: string, error: unknown, lang: Lang): string {
+  if (isWorkbookReadError(error)) {
+    return renderMessage(
+      { id: "cli.fileError", params: { file, detail: error.messageIn(lang) } },
+      lang,
+    );
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "ENOENT") return renderMessage({ id: "cli.fileMissing", params: { file } }, lang);
+  if (code === "EISDIR")
+    return renderMessage({ id: "cli.fileIsDirectory", params: { file } }, lang);
+  const detail = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  return renderMessage({ id: "cli.fileUnreadable", params: { file, detail } }, lang);
+}
+
+async function loadConfig(
+  path: string,
+  lang: Lang,
+): Promise<{ ok: true; config: SakipConfig } | { ok: false; line: string }> {
+  let text: string;
+  try {
+    text = await fs.readFile(path, "utf8");
+  } catch (error) {
+    return { ok: false, line: fileProblem(path, error, lang) };
+  }
+  const parsed = parseConfig(text);
+  if (parsed.ok) return parsed;
+  const detail = renderMessage(parsed.message, lang).split("\n")[0];
+  return {
+    ok: false,
+    line: renderMessage({ id: "cli.configError", params: { file: path, detail } }, lang),
+  };
+}
+
+function collapse(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? t.slice(0, max - 1) + "…" : t;
+}
+
+/** The readable listing of one file's regions. */
+export function describeRegions(file: string, regions: Region[], lang: Lang): string[] {
+  const render = (message: Message) => renderMessage(message, lang);
+  if (regions.length === 0) return [render({ id: "regions.none", params: { file } })];
+  const lines = [
+    render({ id: "regions.fileHeading", params: { file, count: String(regions.length) } }),
+  ];
+  for (const region of regions) {
+    const year =
+      region.year === undefined
+        ? ""
+        : render({ id: "regions.year", params: { year: String(region.year) } });
+    const params = {
+      sheet: region.sheet,
+      range: rangeA1(region.range),
+      kind: region.kind,
+      year,
+      confidence: String(Math.round(region.confidence * 100)),
+      overridden: region.overridden ? render({ id: "regions.overridden" }) : "",
+    };
+    lines.push(render({ id: "regions.region", params }));
+    for (const column of region.columns) {
+      if (column.role === null) continue;
+      const words: string[] = [column.role];
+      if (column.year !== undefined) words.push(String(column.year));
+      if (column.variant !== undefined) words.push(column.variant);
+      if (column.period !== undefined) words.push(column.period);
+      const header = collapse(column.header);
+      const role = header ? words.join(" ").padEnd(22) + `"${header}"` : words.join(" ");
+      lines.push(
+        render({ id: "regions.column", params: { col: columnLetters(column.col), role } }),
+      );
+    }
+  }
+  return lines;
+}
+
+export async function runRegions(args: string[], io: CliIO, lang: Lang): Promise<number> {
+  const parsed = parseRegionsArgs(args);
+  if (!parsed.ok) {
+    io.err(renderMessage(parsed.message, lang));
+    return EXIT.cannotRun;
+  }
+  const { files, json, config: configPath } = parsed.options;
+
+  let config: SakipConfig = { overrides: [], settings: {} };
+  if (configPath !== undefined) {
+    const loaded = await loadConfig(configPath, lang);
+    if (!loaded.ok) {
+      io.err(loaded.line);
+      return EXIT.cannotRun;
+    }
+    config = loaded.config;
+  }
+
+  // Read and recognise every file before printing anything: one bad file stops the run.
+  const results: { file: string; regions: Region[] }[] = [];
+  for (const file of files) {
+    let sheets;
+    try {
+      sheets = await readSheetsFromFile(file);
+    } catch (error) {
+      io.err(fileProblem(file, error, lang));
+      return EXIT.cannotRun;
+    }
+    results.push({ file, regions: recognise(sheets, { overrides: config.overrides }) });
+  }
+
+  if (json) {
+    const entries: FileJson[] = results.map((r) => regionsToJson(r.file, r.regions));
+    io.out(JSON.stringify(contractJson(entries), null, 2));
+  } else {
+    results.forEach((r, i) => {
+      if (i > 0) io.out("");
+      for (const line of describeRegions(r.file, r.regions, lang)) io.out(line);
+    });
+  }
+
+  const all = results.flatMap((r) => r.regions);
+  for (const override of config.overrides) {
+    if (all.some((region) => overrideMatches(region, override))) continue;
+    const params = { sheet: override.sheet, header: override.header };
+    io.err(renderMessage({ id: "cli.overrideUnmatched", params }, lang));
+  }
+  return EXIT.ok;
+}
