@@ -119,17 +119,35 @@ function numbersOf(grid: Grid, t: TableBounds, col: number): (CellNumber | null)
   return out;
 }
 
-function textsOf(grid: Grid, t: TableBounds, col: number): string[] {
+function textsOf(grid: Grid, t: TableBounds, col: number, onlyText = false): string[] {
   const out: string[] = [];
   for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
+    if (onlyText && typeof grid.value(r, col) !== "string") continue;
     const text = grid.text(r, col);
     if (text !== "") out.push(text);
   }
   return out;
 }
 
-const KODE = /^(?:[0-9X]{1,2}(?:\.[0-9X]{1,4}){1,5}\.?|0\d{1,3})$/;
-const NUMBERING = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]?$/i;
+/** Codes are typed as text (to keep their zeros) and look like codes, not decimals. */
+function holdsKode(grid: Grid, t: TableBounds, col: number): boolean {
+  const codes = textsOf(grid, t, col, true).map((v) => v.replace(/\s+/g, "").replace(/\.$/, ""));
+  const all = textsOf(grid, t, col);
+  const kodeLike = codes.filter((v) => KODE.test(v));
+  return (
+    kodeLike.length >= 2 &&
+    kodeLike.length * 2 >= all.length &&
+    kodeLike.some((v) => UNMISTAKABLE_KODE.test(v))
+  );
+}
+
+/** Kode shapes of DOMAIN.md §1: full Permendagri 90/2019 codes, old 13/2006 codes, short forms. */
+const KODE =
+  /^(?:[1-9X](?:\.[0-9X]{2}){1,2}(?:\.\d(?:\.\d{2}(?:\.\d{2,4})?)?)?|\d{1,2}(?:\.\d{2,3}){2,}|\d\.\d{2}|0\d{1,3})$/;
+/** At least one value no decimal number or outline number could be. */
+const UNMISTAKABLE_KODE = /^0\d|\..*\./;
+/** Row numbers: "1", "1.", "(2)", "a.", "IV", and outline numbers "1.1", "2.3.1". */
+const NUMBERING = /^\(?(?:\d{1,3}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]?$/i;
 
 const SCALE_LABELS = new Set(
   SCALES.flatMap((s) => s.bands.flatMap((b) => [b.label, ...b.synonyms])).map(normaliseLabel),
@@ -246,11 +264,7 @@ export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
     const values = textsOf(grid, t, d.col);
     const textual =
       d.role === undefined || d.role === null || d.role === "uraian" || d.role === "kode";
-    if (
-      textual &&
-      values.length >= 2 &&
-      share(values, (v) => KODE.test(v.replace(/\s+/g, ""))) >= 0.5
-    ) {
+    if (textual && d.role !== "uraian" && d.role !== "kode" && holdsKode(grid, t, d.col)) {
       d.role = "kode";
       d.column.evidence.push(evidence("isinya kode program/kegiatan", 0.8));
       continue;

@@ -1,3 +1,4 @@
+import { applyOverrides } from "../overrides";
 import type { SheetSnapshot } from "../snapshot";
 import { recogniseColumns } from "./columns";
 import { Grid } from "./grid";
@@ -57,8 +58,12 @@ export function recogniseSheet(sheet: SheetSnapshot): Region[] {
   });
 }
 
-/** Find every planning table in the sheets; a sheet without tables gives none. */
+/**
+ * Find every planning table in the sheets; a sheet without tables gives none. The user's
+ * corrections (kind, column roles) are applied last, so they win on every run.
+ */
 export function recognise(sheets: SheetSnapshot[], options: RecogniseOptions = {}): Region[] {
-  void options;
-  return sheets.flatMap(recogniseSheet);
+  const regions = sheets.flatMap(recogniseSheet);
+  if (!options.overrides || options.overrides.length === 0) return regions;
+  return applyOverrides(regions, options.overrides).regions;
 }

@@ -56,6 +56,8 @@ interface Rule {
 const PHRASES: Rule[] = [
   { pattern: /^(?:no\.?|nomor|nomer|no urut|urut)$/, apply: { none: true } },
   { pattern: /definisi|penjelasan/, apply: { none: true } },
+  // "Anggaran x Capaian", "(Pagu x Capaian) - Realisasi": a computed column, not an input.
+  { pattern: /\s[x×]\s/, apply: { none: true } },
   {
     pattern: /formula|rumus|cara (?:pengukuran|perhitungan|penghitungan)/,
     apply: { proposal: "formula" },

@@ -315,3 +315,32 @@ describe("property tests", () => {
     );
   });
 });
+
+describe("user corrections", () => {
+  test("a corrected kind and column role win on the next run", () => {
+    const sheet = snapshotFromValues("S", PENGUKURAN);
+    const [before] = recognise([sheet]);
+    const [after] = recognise([sheet], {
+      overrides: [
+        {
+          sheet: "S",
+          header: rangeA1(before.header),
+          kind: "pk",
+          columns: { G: { role: "keterangan" } },
+        },
+      ],
+    });
+    expect(before.kind).toBe("pengukuran");
+    expect(after).toMatchObject({ kind: "pk", overridden: true });
+    expect(after.columns.find((c) => columnLetters(c.col) === "G")?.role).toBe("keterangan");
+  });
+
+  test("a correction for another table changes nothing", () => {
+    const sheet = snapshotFromValues("S", PENGUKURAN);
+    const [region] = recognise([sheet], {
+      overrides: [{ sheet: "Lain", header: "A3:G3", kind: "pk" }],
+    });
+    expect(region.kind).toBe("pengukuran");
+    expect(region.overridden).toBeUndefined();
+  });
+});
