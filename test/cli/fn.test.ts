@@ -1,19 +1,8 @@
 import { execFileSync, spawnSync } from "child_process";
 import path from "path";
-import { main } from "../../src/cli/main";
-import { CliIO } from "../../src/cli/io";
+import { runCli } from "../helpers/cli";
 
-function capture(): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
-
-async function run(...args: string[]) {
-  const io = capture();
-  const code = await main(args, io);
-  return { code, out: io.stdout.join("\n"), err: io.stderr.join("\n") };
-}
+const run = runCli;
 
 describe("sakip fn (in process)", () => {
   test("CAPAIAN 82.57 77.6 prints 106.4… as Excel shows a full-precision value", async () => {

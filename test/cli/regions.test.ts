@@ -2,13 +2,12 @@ import { spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { CliIO } from "../../src/cli/io";
 import { contractJson, regionsToJson } from "../../src/cli/json";
-import { main } from "../../src/cli/main";
 import { applyOverrides } from "../../src/core/overrides";
 import { recognise } from "../../src/core/recognize";
 import { oleLike } from "../helpers/badFiles";
 import { column, efisiensiRegion } from "../helpers/regions";
+import { runCli } from "../helpers/cli";
 import { sharedPath } from "../helpers/shared";
 
 // recognise() is the real one unless a test says otherwise.
@@ -22,17 +21,7 @@ const realRecognise = jest.requireActual("../../src/core/recognize").recognise a
 const LKJIP = sharedPath("fixtures", "workbooks", "lkjip-semarang-2025.xlsx");
 const TANGSEL = sharedPath("fixtures", "workbooks", "lakip-tangsel-2021.xlsx");
 
-function capture(): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-}
-
-async function run(...args: string[]) {
-  const io = capture();
-  const code = await main(args, io);
-  return { code, out: io.stdout.join("\n"), err: io.stderr.join("\n") };
-}
+const run = runCli;
 
 let dir: string;
 function write(name: string, data: Uint8Array | string): string {

@@ -1,20 +1,13 @@
 import fs from "fs";
-import { CliIO } from "../../src/cli/io";
-import { main } from "../../src/cli/main";
 import { COLUMN_ROLES, REGION_KINDS } from "../../src/core/recognize";
+import { runCli } from "../helpers/cli";
 import { sharedPath } from "../helpers/shared";
 
 /** The real recogniser behind `sakip regions` (regions.test.ts mocks it). */
 
 const LKJIP = sharedPath("fixtures", "workbooks", "lkjip-semarang-2025.xlsx");
 
-async function run(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: CliIO = { out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
-  const code = await main(args, io);
-  return { code, out: stdout.join("\n"), err: stderr.join("\n") };
-}
+const run = runCli;
 
 describe("sakip regions on the shared LKjIP workbook (issue 3's example)", () => {
   test("--json prints CONTRACT JSON: every indexed table, known kinds and roles, A1 ranges", async () => {
