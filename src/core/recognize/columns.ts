@@ -279,6 +279,12 @@ export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
       values.length >= 1 &&
       share(values, (v) => NUMBERING.test(v)) >= 0.6
     ) {
+      // "No | Uraian" printed under one label: the label belongs to the text column beside.
+      const next = drafts[drafts.indexOf(d) + 1];
+      if (d.role !== undefined && next && next.header === "" && next.role === undefined) {
+        next.role = d.role;
+        next.column.evidence.push(evidence(`judul "${d.header}" juga menaungi kolom ini`, 0.6));
+      }
       d.role = null;
       d.column.evidence.push(evidence("isinya nomor urut", 0.8));
       continue;
