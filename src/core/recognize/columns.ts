@@ -161,12 +161,9 @@ function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(0.6, Math.abs(b) * 0.01);
 }
 
+/** The column of the same year, else the first one (a table with one target column). */
 function sameYearOr<T extends Draft>(drafts: T[], year: number | undefined): T | undefined {
-  return (
-    drafts.find((d) => d.column.year === year) ??
-    (drafts.length === 1 ? drafts[0] : undefined) ??
-    drafts[0]
-  );
+  return drafts.find((d) => d.column.year === year) ?? drafts[0];
 }
 
 /**

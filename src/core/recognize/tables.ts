@@ -168,7 +168,7 @@ function headerStart(grid: Grid, seg: Segment, r: number): boolean {
       rowsBelow && cells.length >= 2 && lexiconHits(grid, r, cells) >= Math.ceil(cells.length / 2)
     );
   }
-  return cells.length >= 2 ? lexiconHits(grid, r, cells) >= 1 || r + 1 <= seg.bottom : true;
+  return true;
 }
 
 /** Is row r (below header rows top..r-1) still part of the header? */
