@@ -1,7 +1,15 @@
 import type { ID } from "./id";
+import { RULES_EN } from "./rules";
 
 /** English texts, used where Office reports an English display language. */
 export const EN: Record<keyof typeof ID, string> = {
+  ...RULES_EN,
+  "check.ruleFailed":
+    "Rule {rule} failed on this file ({detail}); the other rules' findings are still reported.",
+  "settings.badValue":
+    "Setting {key} = {value} cannot be used; the default stays. Choices: {choices}.",
+  "settings.notObject": "Settings must be a JSON object, not {value}.",
+  "settings.unknownKey": 'Unknown setting "{key}" ignored. Known settings: {choices}.',
   "arg.missing":
     '{arg} is empty or holds a no-value mark ("-", NA): there is no number to compute with.',
   "arg.compound": '{arg} holds more than one number ("{text}"): write a single number.',

@@ -1,5 +1,15 @@
+import { RULES_ID } from "./rules";
+
 /** Indonesian texts: the default language of the product. Keys are shared with en.ts. */
 export const ID = {
+  ...RULES_ID,
+  "check.ruleFailed":
+    "Aturan {rule} gagal dijalankan pada berkas ini ({detail}); temuan aturan lain tetap dilaporkan.",
+  "settings.badValue":
+    "Pengaturan {key} = {value} tidak dapat dipakai; nilai bawaan tetap berlaku. Pilihan: {choices}.",
+  "settings.notObject": "Pengaturan harus berupa objek JSON, bukan {value}.",
+  "settings.unknownKey":
+    'Pengaturan "{key}" tidak dikenal dan diabaikan. Pengaturan yang ada: {choices}.',
   "arg.missing":
     '{arg} kosong atau berisi tanda tidak ada nilai ("-", NA): tidak ada angka untuk dihitung.',
   "arg.compound": '{arg} berisi lebih dari satu angka ("{text}"): tuliskan satu angka saja.',
