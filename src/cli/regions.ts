@@ -1,11 +1,10 @@
-import { promises as fs } from "fs";
-import { parseConfig, SakipConfig } from "../core/config";
+import type { SakipConfig } from "../core/config";
 import { Lang, Message, renderMessage } from "../core/messages";
 import { overrideMatches } from "../core/overrides";
 import { recognise, Region } from "../core/recognize";
 import { columnLetters, rangeA1 } from "../core/snapshot";
-import { isWorkbookReadError } from "../xlsx/errors";
 import { readSheetsFromFile } from "../xlsx/readFile";
+import { fileProblem, loadConfig, parseFileArgs, ParsedFileArgs } from "./files";
 import { CliIO, EXIT } from "./io";
 import { contractJson, FileJson, regionsToJson } from "./json";
 
@@ -15,76 +14,8 @@ import { contractJson, FileJson, regionsToJson } from "./json";
  * a file. Exit 0 when it ran (also when no table was found), 2 when it could not run.
  */
 
-interface RegionsOptions {
-  files: string[];
-  json: boolean;
-  config?: string;
-}
-
-type Parsed = { ok: true; options: RegionsOptions } | { ok: false; message: Message };
-
-const OPTION_CHOICES = "--json, --config KONFIGURASI.json, --lang en";
-
-export function parseRegionsArgs(args: string[]): Parsed {
-  const options: RegionsOptions = { files: [], json: false };
-  let onlyFiles = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (onlyFiles || !arg.startsWith("-") || arg === "-") {
-      options.files.push(arg);
-    } else if (arg === "--") {
-      onlyFiles = true;
-    } else if (arg === "--json") {
-      options.json = true;
-    } else if (arg === "--config" || arg.startsWith("--config=")) {
-      const value = arg === "--config" ? args[++i] : arg.slice("--config=".length);
-      if (value === undefined || value === "") {
-        const params = { option: "--config", example: "--config koreksi.json" };
-        return { ok: false, message: { id: "cli.optionNeedsValue", params } };
-      }
-      options.config = value;
-    } else {
-      const params = { option: arg, command: "regions", choices: OPTION_CHOICES };
-      return { ok: false, message: { id: "cli.unknownOption", params } };
-    }
-  }
-  if (options.files.length === 0) return { ok: false, message: { id: "cli.regionsUsage" } };
-  return { ok: true, options };
-}
-
-/** A file-system or workbook error as the one line the CLI prints. */
-function fileProblem(file: string, error: unknown, lang: Lang): string {
-  if (isWorkbookReadError(error)) {
-    return renderMessage(
-      { id: "cli.fileError", params: { file, detail: error.messageIn(lang) } },
-      lang,
-    );
-  }
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "ENOENT") return renderMessage({ id: "cli.fileMissing", params: { file } }, lang);
-  if (code === "EISDIR")
-    return renderMessage({ id: "cli.fileIsDirectory", params: { file } }, lang);
-  const detail = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-  return renderMessage({ id: "cli.fileUnreadable", params: { file, detail } }, lang);
-}
-
-async function loadConfig(
-  path: string,
-  lang: Lang,
-): Promise<{ ok: true; config: SakipConfig } | { ok: false; line: string }> {
-  let text: string;
-  try {
-    text = await fs.readFile(path, "utf8");
-  } catch (error) {
-    return { ok: false, line: fileProblem(path, error, lang) };
-  }
-  const parsed = parseConfig(text);
-  if (parsed.ok) return parsed;
-  const detail = renderMessage(parsed.message, lang).split("\n")[0];
-  return {
-    ok: false,
-    line: renderMessage({ id: "cli.configError", params: { file: path, detail } }, lang),
-  };
+export function parseRegionsArgs(args: string[]): ParsedFileArgs {
+  return parseFileArgs(args, "regions", { id: "cli.regionsUsage" });
 }
 
 function collapse(text: string, max = 60): string {

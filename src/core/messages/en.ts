@@ -4,6 +4,20 @@ import { RULES_EN } from "./rules";
 /** English texts, used where Office reports an English display language. */
 export const EN: Record<keyof typeof ID, string> = {
   ...RULES_EN,
+  "cli.checkUsage":
+    "Usage: sakip check FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json]. Name at least one .xlsx file; several files are checked together.",
+  "check.severity.error": "ERROR",
+  "check.severity.warning": "WARNING",
+  "check.severity.info": "INFO",
+  "check.fileHeading":
+    "{file}: {tables} tables recognised, {count} findings ({errors} errors, {warnings} warnings, {infos} info)",
+  "check.fileClean": "{file}: {tables} tables recognised, no findings.",
+  "check.sheetHeading": '  Sheet "{sheet}"',
+  "check.related": "see {cells}",
+  "check.total":
+    "Total: {count} findings in {files} files: {errors} errors, {warnings} warnings, {infos} info.",
+  "check.totalClean": "Total: no findings in {files} files.",
+  "check.workbookConfigIgnored": "Warning: the settings saved in {file} are ignored: {detail}",
   "check.ruleFailed":
     "Rule {rule} failed on this file ({detail}); the other rules' findings are still reported.",
   "settings.badValue":
@@ -105,5 +119,5 @@ export const EN: Record<keyof typeof ID, string> = {
   "regions.overridden": ", corrected by the user",
   "regions.column": "  {col}  {role}",
   "cli.help":
-    "sakip: checks SAKIP tables and evaluates the worksheet functions.\n\nCommands:\n  sakip fn NAME ARG...       evaluate one SAKIP function as Excel does\n  sakip check FILE.xlsx...   check the tables' consistency (coming)\n  sakip regions FILE.xlsx... [--json] [--config CONFIG.json]\n                             list the recognised tables and their column roles\n  sakip summary FILE.xlsx    write summary sheets into a copy (coming)\n\nRanges are JSON: '[1,2,3]' or '[[1],[2]]'; a skipped argument: null.",
+    "sakip: checks SAKIP tables and evaluates the worksheet functions.\n\nCommands:\n  sakip fn NAME ARG...       evaluate one SAKIP function as Excel does\n  sakip check FILE.xlsx... [--json] [--config CONFIG.json]\n                             check the tables' consistency (several files together)\n  sakip regions FILE.xlsx... [--json] [--config CONFIG.json]\n                             list the recognised tables and their column roles\n  sakip summary FILE.xlsx    write summary sheets into a copy (coming)\n\nRanges are JSON: '[1,2,3]' or '[[1],[2]]'; a skipped argument: null.",
 };

@@ -3,6 +3,21 @@ import { RULES_ID } from "./rules";
 /** Indonesian texts: the default language of the product. Keys are shared with en.ts. */
 export const ID = {
   ...RULES_ID,
+  "cli.checkUsage":
+    "Penggunaan: sakip check FILE.xlsx [FILE2.xlsx ...] [--json] [--config KONFIGURASI.json]. Sebutkan paling sedikit satu berkas .xlsx; beberapa berkas diperiksa bersama.",
+  "check.severity.error": "GALAT",
+  "check.severity.warning": "PERINGATAN",
+  "check.severity.info": "INFO",
+  "check.fileHeading":
+    "{file}: {tables} tabel dikenali, {count} temuan ({errors} galat, {warnings} peringatan, {infos} info)",
+  "check.fileClean": "{file}: {tables} tabel dikenali, tidak ada temuan.",
+  "check.sheetHeading": '  Lembar "{sheet}"',
+  "check.related": "lihat {cells}",
+  "check.total":
+    "Jumlah: {count} temuan pada {files} berkas: {errors} galat, {warnings} peringatan, {infos} info.",
+  "check.totalClean": "Jumlah: tidak ada temuan pada {files} berkas.",
+  "check.workbookConfigIgnored":
+    "Peringatan: pengaturan yang tersimpan di {file} diabaikan: {detail}",
   "check.ruleFailed":
     "Aturan {rule} gagal dijalankan pada berkas ini ({detail}); temuan aturan lain tetap dilaporkan.",
   "settings.badValue":
@@ -106,5 +121,5 @@ export const ID = {
   "regions.overridden": ", dikoreksi pengguna",
   "regions.column": "  {col}  {role}",
   "cli.help":
-    "sakip: memeriksa tabel SAKIP dan menghitung fungsi lembar kerja.\n\nPerintah:\n  sakip fn NAMA ARGUMEN...   hitung satu fungsi SAKIP seperti di Excel\n  sakip check FILE.xlsx...   periksa konsistensi tabel (segera)\n  sakip regions FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             tampilkan tabel yang dikenali dan peran kolomnya\n  sakip summary FILE.xlsx    tulis lembar ringkasan ke salinan berkas (segera)\n\nRentang ditulis sebagai JSON: '[1,2,3]' atau '[[1],[2]]'; argumen yang dilewati: null.",
+    "sakip: memeriksa tabel SAKIP dan menghitung fungsi lembar kerja.\n\nPerintah:\n  sakip fn NAMA ARGUMEN...   hitung satu fungsi SAKIP seperti di Excel\n  sakip check FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             periksa konsistensi tabel (beberapa berkas bersama)\n  sakip regions FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             tampilkan tabel yang dikenali dan peran kolomnya\n  sakip summary FILE.xlsx    tulis lembar ringkasan ke salinan berkas (segera)\n\nRentang ditulis sebagai JSON: '[1,2,3]' atau '[[1],[2]]'; argumen yang dilewati: null.",
 } as const;
