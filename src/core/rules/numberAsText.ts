@@ -1,7 +1,242 @@
-import type { Rule } from "../check/context";
+import type { CellNumber } from "../cellNumber";
+import type { Rule, RuleContext } from "../check/context";
+import type { Table } from "../check/table";
+import type { Finding } from "../check/types";
+import type { MessageParam } from "../messages";
+import { DecimalMark, formatNumber } from "../numbers";
+import type { ColumnRole } from "../recognize/types";
+import { a1, columnLetters } from "../snapshot";
 
-/** `number-as-text` (DOMAIN.md §6, CONTRACT.md). */
+/**
+ * `number-as-text` (DOMAIN.md §3, §6.11): numbers typed as text, and decimal marks that
+ * contradict the rest of the table. Tables are retyped from Word/PDF, so "53.00" lands beside
+ * "88,72" and "20,614,676,801.00" beside "22.511.784.601,00": Excel cannot compute with such
+ * cells, and a reader (or the NUMBERVALUE formulas of the summary sheets) may misread them.
+ *
+ * One finding per column per table for the text itself (first cell, count), and one per cell
+ * whose decimal mark breaks the table's dominant convention or that is US-formatted.
+ */
+
+/** Columns whose data cells are values, never labels, kode or years. */
+const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  "target",
+  "realisasi",
+  "capaian",
+  "pagu",
+  "realisasi-anggaran",
+  "persen-anggaran",
+  "selisih",
+  "baseline",
+]);
+
+/**
+ * A convention is dominant when at least this many cells use it and it outnumbers the other
+ * mark at least this many times: two "," among three "." is a mixed table, not a stray.
+ */
+const MIN_DOMINANT_VOTES = 3;
+const DOMINANCE_RATIO = 2;
+
+/**
+ * The mark an Excel number shows in the locale the documents are written for (Indonesian,
+ * DOMAIN.md §3 [V]). A real number has no mark of its own; id-ID Excel shows it with ",".
+ */
+const DISPLAY_MARK_OF_NUMBERS: DecimalMark = ",";
+
+interface ValueCell {
+  row: number;
+  col: number;
+  /** The cell's raw text ("" for a real number). */
+  text: string;
+  reading: CellNumber;
+}
+
+const isText = (cell: ValueCell): boolean => cell.reading.readAs === "text";
+
+/** A 4-digit year typed alone ("2019") is a label, not a value stored as text. */
+function looksLikeYear(cell: ValueCell): boolean {
+  return isText(cell) && /^(19|20)\d\d$/.test(cell.text);
+}
+
+/**
+ * A column-number row repeated inside the data ("1 2 3 …", "(1) (2) (3)"): at least three
+ * small ordinals rising by one, and nothing else in the row.
+ */
+function isColumnNumberRow(table: Table, row: number): boolean {
+  const { left, right } = table.region.range;
+  const ordinals: number[] = [];
+  for (let col = left; col <= right; col++) {
+    const text = table.text(row, col);
+    if (text === "") continue;
+    const m = /^\(?\s*(\d{1,2})\s*\)?$/.exec(text);
+    if (!m) return false;
+    ordinals.push(Number(m[1]));
+  }
+  return ordinals.length >= 3 && ordinals.every((n, i) => i === 0 || n === ordinals[i - 1] + 1);
+}
+
+/** Every number in the value columns of the table's value rows, in row then column order. */
+function valueCells(table: Table): ValueCell[] {
+  const columns = table.columns.filter((c) => c.role !== null && NUMERIC_ROLES.has(c.role));
+  if (columns.length === 0) return [];
+  const cells: ValueCell[] = [];
+  for (const row of table.rows) {
+    if (row.kind === "section" || isColumnNumberRow(table, row.row)) continue;
+    for (const column of columns) {
+      const reading = table.number(row.row, column.col);
+      if (reading === null) continue;
+      const text = reading.readAs === "text" ? table.text(row.row, column.col) : "";
+      const cell = { row: row.row, col: column.col, text, reading };
+      if (!looksLikeYear(cell)) cells.push(cell);
+    }
+  }
+  return cells;
+}
+
+/**
+ * The decimal mark a reader sees in the cell, or null when it shows none: text votes with its
+ * typed mark, a real number with decimals with the display mark. US-formatted cells are
+ * reported on their own and do not vote.
+ */
+function shownMark(cell: ValueCell): DecimalMark | null {
+  if (isText(cell)) return cell.reading.usFormat ? null : cell.reading.decimalMark;
+  return cell.reading.decimals > 0 ? DISPLAY_MARK_OF_NUMBERS : null;
+}
+
+/** The table's decimal mark when one clearly dominates, else null (a mixed table decides nothing). */
+export function dominantMark(cells: ValueCell[]): DecimalMark | null {
+  let dots = 0;
+  let commas = 0;
+  for (const cell of cells) {
+    const mark = shownMark(cell);
+    if (mark === ".") dots++;
+    else if (mark === ",") commas++;
+  }
+  const [winner, major, minor]: [DecimalMark, number, number] =
+    dots > commas ? [".", dots, commas] : [",", commas, dots];
+  return major >= MIN_DOMINANT_VOTES && major >= DOMINANCE_RATIO * minor ? winner : null;
+}
+
+/** "1.715" read as 1715: a single dot before exactly three digits, no decimals. */
+function readAsGrouping(cell: ValueCell): boolean {
+  return isText(cell) && cell.reading.ambiguous && cell.reading.decimalMark === null;
+}
+
+/** How the cell looks to a reader, quoted as an example of the table's convention. */
+function shownText(cell: ValueCell): string {
+  if (isText(cell)) return cell.text;
+  const shown = formatNumber(cell.reading.value, "id", cell.reading.decimals);
+  return cell.reading.isPercent ? `${shown}%` : shown;
+}
+
+/**
+ * A cell that shows the dominant mark, quoted in messages: from the same column when there is
+ * one (the reader compares "85.39" with "93,77" above it), else from the table. For a "."
+ * table only text qualifies: a real number's display mark depends on the user's Excel.
+ */
+function exampleFor(
+  cell: ValueCell,
+  cells: ValueCell[],
+  dominant: DecimalMark,
+): ValueCell | undefined {
+  const qualifies = (c: ValueCell): boolean =>
+    shownMark(c) === dominant && (dominant === "," || isText(c));
+  return cells.find((c) => c.col === cell.col && qualifies(c)) ?? cells.find(qualifies);
+}
+
+function numberParam(cell: ValueCell): MessageParam {
+  return { number: cell.reading.value, decimals: cell.reading.decimals };
+}
+
+/** One "numbers stored as text" finding per column: the first such cell, with the count. */
+function textColumnFindings(ctx: RuleContext, table: Table, cells: ValueCell[]): Finding[] {
+  const byColumn = new Map<number, ValueCell[]>();
+  for (const cell of cells.filter(isText)) {
+    const list = byColumn.get(cell.col) ?? [];
+    list.push(cell);
+    byColumn.set(cell.col, list);
+  }
+  return [...byColumn.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([col, list]) => {
+      const first = list[0];
+      return ctx.finding("number-as-text", {
+        at: table.ref(first.row, col),
+        indicator: table.label(first.row),
+        message: {
+          id: "numberAsText.column",
+          params: {
+            column: columnLetters(col),
+            count: list.length,
+            cell: a1(first.row, col),
+            text: first.text,
+          },
+        },
+      });
+    });
+}
+
+/** Per-cell findings: US format, a mark against the table's convention, an ambiguous "1.715". */
+function markFindings(ctx: RuleContext, table: Table, cells: ValueCell[]): Finding[] {
+  const dominant = dominantMark(cells);
+  const findings: Finding[] = [];
+  const report = (cell: ValueCell, id: MarkMessageId, extra = {}): void => {
+    const example = dominant === null ? undefined : exampleFor(cell, cells, dominant);
+    findings.push(
+      ctx.finding("number-as-text", {
+        at: table.ref(cell.row, cell.col),
+        indicator: table.label(cell.row),
+        message: messageOf(id, {
+          cell: a1(cell.row, cell.col),
+          text: cell.text,
+          example: example ? shownText(example) : "",
+          ...extra,
+        }),
+      }),
+    );
+  };
+  for (const cell of cells) {
+    if (isText(cell) && cell.reading.usFormat) {
+      report(cell, "numberAsText.usFormat", { indonesian: numberParam(cell) });
+      continue;
+    }
+    if (dominant === null) continue;
+    const mark = shownMark(cell);
+    if (mark !== null && mark !== dominant) {
+      if (!isText(cell)) report(cell, "numberAsText.numberInDotTable", { shown: shownText(cell) });
+      else if (mark === ".") report(cell, "numberAsText.dotInCommaTable");
+      else report(cell, "numberAsText.commaInDotTable");
+    } else if (dominant === "." && readAsGrouping(cell)) {
+      // DOMAIN.md §3 rule 3: in a dot-decimal table "1.715" may be 1,715 rather than 1715.
+      const alternative = cell.text.replace(/^(\D*\d+)\.(\d{3})/, "$1,$2");
+      report(cell, "numberAsText.ambiguousGrouping", {
+        value: numberParam(cell),
+        alternative: `"${alternative}"`,
+      });
+    }
+  }
+  return findings;
+}
+
+type MarkMessageId =
+  | "numberAsText.usFormat"
+  | "numberAsText.dotInCommaTable"
+  | "numberAsText.commaInDotTable"
+  | "numberAsText.numberInDotTable"
+  | "numberAsText.ambiguousGrouping";
+
+function messageOf(id: MarkMessageId, params: Record<string, MessageParam>) {
+  return { id, params };
+}
+
 export const numberAsText: Rule = {
   id: "number-as-text",
-  run: () => [],
+  run(ctx) {
+    const findings: Finding[] = [];
+    for (const table of ctx.tables) {
+      const cells = valueCells(table);
+      if (cells.length === 0) continue;
+      findings.push(...textColumnFindings(ctx, table, cells), ...markFindings(ctx, table, cells));
+    }
+    return findings;
+  },
 };
