@@ -84,6 +84,12 @@ const PHRASES: Rule[] = [
       /selisih|\bsisa\b|\bsilpa\b|naik ?\/ ?turun|bertambah ?\/ ?berkurang|lebih ?\/ ?kurang|kenaikan|penurunan|deviasi/,
     apply: { proposal: "selisih", money: true },
   },
+  // "Serapan (%)", "Realisasi Keuangan (%)": the budget percentage, not the Rupiah amount.
+  {
+    pattern:
+      /(?:realisasi (?:anggaran|keuangan|belanja|dana)|penyerapan|\bserapan\b).*(?:%|\bpersen)/,
+    apply: { proposal: "percent", money: true },
+  },
   {
     pattern: /realisasi (?:anggaran|keuangan|belanja|dana)|penyerapan|\bserapan\b/,
     apply: { proposal: "realisasi-anggaran", money: true },

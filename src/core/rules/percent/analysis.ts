@@ -1,0 +1,51 @@
+import type { CellNumber } from "../../cellNumber";
+import type { CheckSettings } from "../../check/settings";
+import { settingFor } from "../../check/settings";
+import type { Table } from "../../check/table";
+import { Decimal, excelRound } from "../../decimal";
+import type { MessageParam } from "../../messages";
+import type { DifferenceRelation, EvaluateOptions, RatioRelation, Reader } from "./relations";
+import { RowShift, rowShifts } from "./rowShift";
+import { differenceRelations, ratioRelations, tableReader } from "./tableRelations";
+
+/** A table's relations and shifted rows, computed the same way for both rules. */
+export interface TableAnalysis {
+  table: Table;
+  read: Reader;
+  ratios: RatioRelation[];
+  differences: DifferenceRelation[];
+  shifts: Map<number, RowShift>;
+}
+
+export function analyseTable(table: Table): TableAnalysis {
+  const read = tableReader(table);
+  const ratios = ratioRelations(table, read);
+  const differences = differenceRelations(table, read);
+  const shifts = rowShifts(table, [...ratios, ...differences], read);
+  return { table, read, ratios, differences, shifts };
+}
+
+/** Evaluation options for one row: the user's Rupiah tolerance and the indicator's polarity. */
+export function rowOptions(table: Table, row: number, settings: CheckSettings): EvaluateOptions {
+  const polarity = settingFor(settings.polarity, table.label(row));
+  return {
+    rupiahTolerance: settings.rupiahTolerance,
+    inverse: polarity === "negatif" ? settings.inverseMethod : null,
+  };
+}
+
+/** A number for a message, shown with the decimals it was printed with (at most 2 more). */
+export function shown(value: Decimal | number, decimals: number): MessageParam {
+  const d = typeof value === "number" ? value : value.toNumber();
+  return { number: d, decimals: Math.max(0, Math.min(decimals, 4)) };
+}
+
+/** A printed cell for a message, as printed (the bracketed share where it counts). */
+export function shownCell(cell: CellNumber): MessageParam {
+  return shown(cell.value, cell.decimals);
+}
+
+/** The recomputed value at the precision a reader compares: the printed decimals, at least 2. */
+export function roundedExpected(expected: Decimal, printedDecimals: number): number {
+  return excelRound(expected, Math.max(2, printedDecimals)).toNumber();
+}
