@@ -8,6 +8,9 @@ import type { RegionColumn, RegionRow, RowKind } from "./types";
  */
 
 const TOTAL = /^(?:jumlah|total|sub ?total|grand total)\b/i;
+/** "JUMLAH", "Jumlah Total", "TOTAL ANGGARAN (Rp)": the keyword alone or with a money word. */
+const TOTAL_ONLY =
+  /^(?:jumlah|total|sub ?total|grand total)(?:\s+(?:total|keseluruhan|seluruhnya|akhir|anggaran|belanja|pagu|dana|biaya|realisasi|rp\.?|\(rp\.?\)))*\s*:?$/i;
 const AVERAGE = /^rata[- ]?rata\b/i;
 
 /** "1.05.02.2.03.0002", "X.XX.01", " 2.01 ", "1.15.0 0 .1 8" → normalised kode. */
@@ -44,11 +47,19 @@ function leadingSpaces(raw: unknown): number {
   return m ? Math.floor(m[1].length / 2) : 0;
 }
 
-function rowKind(grid: Grid, t: TableBounds, r: number, valueCols: number[]): RowKind {
+function rowKind(
+  grid: Grid,
+  t: TableBounds,
+  r: number,
+  valueCols: number[],
+  indikatorCols: number[],
+): RowKind {
   const cells = grid.cellsIn(r, t.left, t.right);
   const first = cells.length > 0 ? grid.text(r, cells[0]) : "";
   if (AVERAGE.test(first)) return "average";
-  if (TOTAL.test(first)) return "total";
+  // "Jumlah Wirausaha Baru" in the indicator column is an indicator, not a JUMLAH row.
+  const indicatorName = indikatorCols.includes(cells[0]) && !TOTAL_ONLY.test(first);
+  if (TOTAL.test(first) && !indicatorName) return "total";
   const hasValue = valueCols.some((c) => !grid.isEmpty(r, c) && grid.text(r, c) !== "-");
   if (!hasValue && cells.length <= 2) return "section";
   return "data";
@@ -74,11 +85,13 @@ export function recogniseRows(grid: Grid, t: TableBounds, columns: RegionColumn[
     .filter((c) => c.role !== null && valueRoles.has(c.role))
     .map((c) => c.col);
 
+  const indikatorCols = columns.filter((c) => c.role === "indikator").map((c) => c.col);
+
   const rows: RegionRow[] = [];
   let sectionLevel = -1;
   for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
     if (grid.isEmptyRow(r, t.left, t.right)) continue;
-    const kind = rowKind(grid, t, r, valueCols);
+    const kind = rowKind(grid, t, r, valueCols, indikatorCols);
     let level = 1;
     let levelFrom: RegionRow["levelFrom"] = "layout";
     let kode: string | undefined;

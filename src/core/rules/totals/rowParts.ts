@@ -1,0 +1,307 @@
+import type { RuleContext } from "../../check/context";
+import { settingFor } from "../../check/settings";
+import type { Table } from "../../check/table";
+import type { Finding } from "../../check/types";
+import { Decimal } from "../../decimal";
+import type { Sifat } from "../../formulas/kumulatif";
+import type { RegionColumn, RegionRow } from "../../recognize/types";
+import {
+  agrees,
+  Amount,
+  isAmount,
+  judge,
+  numberParams,
+  readAddend,
+  relatedCells,
+  severityOf,
+  shownDecimals,
+  sumOf,
+} from "./values";
+
+/**
+ * Totals inside one row: a column the number row declares a sum (`10=(5+7+9)`, E.81 13/14),
+ * an annual value beside its quarters (TW I…TW IV), an end-of-period column beside its
+ * years. Each can be read as a sum or as the final value; the table's own rows decide which
+ * (DOMAIN.md §6.3 "Table conventions"), the unit's sifat (§4.2) only when they do not.
+ */
+
+type GroupKind = "formula" | "quarters" | "end";
+
+interface PartsGroup {
+  kind: GroupKind;
+  total: RegionColumn;
+  parts: RegionColumn[];
+}
+
+/** How the total of a row combines its parts. */
+type Reading = "sum" | "last";
+
+/** Level (percent, index, months) or count: what the unit says about the sifat. */
+type UnitClass = "level" | "count" | "unknown";
+
+const LEVEL_UNIT =
+  /^(?:%|persen|prosen|indeks|index|nilai|skor|score|rasio|predikat|bulan|poin|point|angka|tingkat)/i;
+const LEVEL_LABEL = /^(?:persentase|prosentase|presentase|rasio|indeks|nilai|tingkat|rata)/i;
+const COUNT_LABEL = /^(?:jumlah|banyaknya)\b/i;
+
+function adjacent(a: RegionColumn, b: RegionColumn): boolean {
+  return Math.abs(a.col - b.col) === 1;
+}
+
+/** Runs of neighbouring columns of one role that satisfy `test`. */
+function runsOf(table: Table, test: (c: RegionColumn) => boolean): RegionColumn[][] {
+  const runs: RegionColumn[][] = [];
+  let current: RegionColumn[] = [];
+  for (const column of [...table.columns].sort((a, b) => a.col - b.col)) {
+    const last = current[current.length - 1];
+    if (test(column) && (!last || (adjacent(last, column) && last.role === column.role))) {
+      current.push(column);
+      continue;
+    }
+    if (current.length >= 2) runs.push(current);
+    current = test(column) ? [column] : [];
+  }
+  if (current.length >= 2) runs.push(current);
+  return runs;
+}
+
+function columnAt(table: Table, col: number): RegionColumn | undefined {
+  return table.columns.find((c) => c.col === col);
+}
+
+function formulaGroups(table: Table): PartsGroup[] {
+  const groups: PartsGroup[] = [];
+  for (const total of table.columns) {
+    const f = total.formula;
+    if (!f || f.op !== "add" || f.operandColumns.length !== f.operands.length) continue;
+    const parts = f.operandColumns.map((c) => columnAt(table, c));
+    if (parts.length < 2 || parts.some((p) => p === undefined || p.col === total.col)) continue;
+    groups.push({ kind: "formula", total, parts: parts as RegionColumn[] });
+  }
+  return groups;
+}
+
+/** TW I…TW IV beside the annual (or "s/d TW IV") column of the same role. */
+function quarterGroups(table: Table): PartsGroup[] {
+  const isQuarter = (c: RegionColumn): boolean =>
+    c.role !== null && c.period !== undefined && !c.cumulative && !c.formula;
+  const groups: PartsGroup[] = [];
+  for (const run of runsOf(table, isQuarter)) {
+    const role = run[0].role;
+    const right = columnAt(table, run[run.length - 1].col + 1);
+    const left = columnAt(table, run[0].col - 1);
+    const fits = (c: RegionColumn | undefined): c is RegionColumn =>
+      c !== undefined && c.role === role && (c.cumulative === true || c.period === undefined);
+    const total =
+      fits(right) && right.cumulative ? right : fits(left) ? left : fits(right) ? right : undefined;
+    if (total && total.formula?.op !== "add") groups.push({ kind: "quarters", total, parts: run });
+  }
+  return groups;
+}
+
+/** "KONDISI AKHIR" beside the run of yearly targets it ends. */
+function endGroups(table: Table): PartsGroup[] {
+  const isYear = (c: RegionColumn): boolean =>
+    c.role === "target" && c.year !== undefined && !c.endOfPeriod && !c.cumulative && !c.period;
+  const groups: PartsGroup[] = [];
+  for (const run of runsOf(table, isYear)) {
+    for (const total of [
+      columnAt(table, run[run.length - 1].col + 1),
+      columnAt(table, run[0].col - 1),
+    ]) {
+      if (total?.endOfPeriod && total.role === "target" && !total.formula) {
+        groups.push({ kind: "end", total, parts: run });
+        break;
+      }
+    }
+  }
+  return groups;
+}
+
+function partName(column: RegionColumn): string {
+  if (column.number !== undefined) return `(${column.number})`;
+  const segments = column.header.split("/").map((s) => s.trim());
+  return segments[segments.length - 1] || column.header;
+}
+
+function unitClass(table: Table, row: RegionRow, group: PartsGroup): UnitClass {
+  const cols = new Set<number>([group.total.col, ...group.parts.map((p) => p.col)]);
+  for (const column of table.columns) {
+    if (["satuan", "target", "realisasi", "baseline"].includes(column.role ?? ""))
+      cols.add(column.col);
+  }
+  let count = false;
+  for (const col of cols) {
+    const reading = table.cell(row.row, col).reading;
+    if (reading.kind === "number") {
+      if (reading.isPercent) return "level";
+      if (reading.unit && LEVEL_UNIT.test(reading.unit)) return "level";
+      if (reading.unit && /\p{L}/u.test(reading.unit)) count = true;
+    } else if (columnAt(table, col)?.role === "satuan") {
+      const text = table.text(row.row, col);
+      if (LEVEL_UNIT.test(text)) return "level";
+      if (/\p{L}/u.test(text)) count = true;
+    }
+  }
+  if (count) return "count";
+  const label = table.label(row.row);
+  if (LEVEL_LABEL.test(label)) return "level";
+  if (COUNT_LABEL.test(label)) return "count";
+  return "unknown";
+}
+
+interface RowCase {
+  row: RegionRow;
+  label: string;
+  total: Amount;
+  parts: Amount[];
+  sum: Decimal;
+  last: Amount;
+  mean: Decimal;
+  matchSum: boolean;
+  matchLast: boolean;
+  matchMean: boolean;
+  unit: UnitClass;
+  override?: Sifat;
+}
+
+function readRowCase(
+  table: Table,
+  row: RegionRow,
+  group: PartsGroup,
+  context: RuleContext,
+): RowCase | null {
+  const totalReading = table.cell(row.row, group.total.col).reading;
+  if (totalReading.kind !== "number") return null;
+  const total = readAddend(table, row.row, group.total.col);
+  if (!isAmount(total)) return null;
+  const addends = group.parts.map((p) => readAddend(table, row.row, p.col));
+  if (addends.some((a) => a === "unusable")) return null;
+  const parts = addends.filter(isAmount);
+  if (parts.length === 0) return null;
+  const sum = sumOf(parts);
+  const last = parts[parts.length - 1];
+  const mean = sum.div(parts.length);
+  const settings = context.settings;
+  const label = table.label(row.row);
+  return {
+    row,
+    label,
+    total,
+    parts,
+    sum,
+    last,
+    mean,
+    matchSum: agrees(total, sum, settings),
+    matchLast: agrees(total, last.value, settings),
+    matchMean: agrees(total, mean, settings, parts.length),
+    unit: unitClass(table, row, group),
+    override: settingFor(settings.sifat, label),
+  };
+}
+
+/** The reading most rows that tell sum from last follow, or null on a tie. */
+function majority(cases: RowCase[]): Reading | null {
+  let sums = 0;
+  let lasts = 0;
+  for (const c of cases) {
+    if (c.matchSum && !c.matchLast) sums++;
+    if (c.matchLast && !c.matchSum) lasts++;
+  }
+  if (sums > lasts) return "sum";
+  if (lasts > sums) return "last";
+  return null;
+}
+
+function fallback(unit: UnitClass): Reading | null {
+  if (unit === "level") return "last";
+  if (unit === "count") return "sum";
+  return null;
+}
+
+function overrideReading(sifat: Sifat | undefined): Reading | "mean" | null {
+  if (sifat === "kumulatif") return "sum";
+  if (sifat === "akhir") return "last";
+  if (sifat === "rata-rata") return "mean";
+  return null;
+}
+
+function checkGroup(table: Table, group: PartsGroup, context: RuleContext): Finding[] {
+  const cases = table.rows
+    .filter((r) => r.kind === "data" || r.kind === "total")
+    .map((r) => readRowCase(table, r, group, context))
+    .filter((c): c is RowCase => c !== null);
+  const byUnit = (u: UnitClass): Reading | null => majority(cases.filter((c) => c.unit === u));
+  const tableWide = majority(cases);
+  const findings: Finding[] = [];
+  const formula = group.parts.map(partName).join("+");
+  for (const c of cases) {
+    const forced = overrideReading(c.override);
+    if (forced === "mean") {
+      if (!c.matchMean) findings.push(report(group, c, c.mean, "columnSum", formula, context));
+      continue;
+    }
+    // A level indicator whose total is the sum of its periods is the 200 % pattern of the
+    // cumulative-percent rule; an average of levels is a reading documents use too.
+    if (!forced && c.unit === "level" && (c.matchSum || c.matchMean)) continue;
+    const convention = forced ?? byUnit(c.unit) ?? tableWide ?? fallback(c.unit);
+    if (convention === "sum" && c.matchSum) continue;
+    if (convention === "last" && c.matchLast) continue;
+    if (convention === null) {
+      if (c.matchSum || c.matchLast || group.kind === "end") continue;
+      findings.push(report(group, c, c.sum, messageFor(group, "sum", false), formula, context));
+      continue;
+    }
+    if (convention === "sum") {
+      findings.push(
+        report(group, c, c.sum, messageFor(group, "sum", c.matchLast), formula, context),
+      );
+    } else {
+      findings.push(report(group, c, c.last.value, "columnLast", formula, context));
+    }
+  }
+  return findings;
+}
+
+type MessageKind = "columnSum" | "columnSumNotLast" | "quarterSum" | "columnLast";
+
+function messageFor(group: PartsGroup, reading: Reading, printedLast: boolean): MessageKind {
+  if (reading === "last") return "columnLast";
+  if (printedLast) return "columnSumNotLast";
+  return group.kind === "quarters" ? "quarterSum" : "columnSum";
+}
+
+function report(
+  group: PartsGroup,
+  c: RowCase,
+  expected: Decimal,
+  kind: MessageKind,
+  formula: string,
+  context: RuleContext,
+): Finding {
+  const verdict = judge(c.total, expected, context.settings);
+  const severity = severityOf(verdict);
+  const lastColumn = group.parts.find((p) => p.col === c.last.cell.col);
+  return context.finding("total-mismatch", {
+    at: c.total.cell,
+    indicator: c.label,
+    expected: expected.toNumber(),
+    actual: c.total.number.value,
+    related: relatedCells(c.parts),
+    severity,
+    message: {
+      id: severity ? "totalMismatch.rounding" : `totalMismatch.${kind}`,
+      params: {
+        ...numberParams(c.total, expected, shownDecimals(c.parts)),
+        formula,
+        source: lastColumn ? partName(lastColumn) : "",
+      },
+    },
+  });
+}
+
+/** Every within-row total of one table. */
+export function checkRowParts(table: Table, context: RuleContext): Finding[] {
+  const groups = [...formulaGroups(table), ...quarterGroups(table), ...endGroups(table)];
+  return groups.flatMap((g) => checkGroup(table, g, context));
+}
