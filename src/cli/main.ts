@@ -1,4 +1,5 @@
 import { Lang, langFromLocale, renderMessage } from "../core/messages";
+import { runCheck } from "./check";
 import { runFn } from "./fn";
 import { CliIO, EXIT, processIO } from "./io";
 import { runRegions } from "./regions";
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     case "regions":
       return runRegions(args, io, lang);
     case "check":
+      return runCheck(args, io, lang);
     case "summary":
       io.err(renderMessage({ id: "cli.notYet", params: { command } }, lang));
       return EXIT.cannotRun;
