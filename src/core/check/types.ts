@@ -15,6 +15,9 @@ export const RULE_IDS = [
   "efficiency-mismatch",
   "cumulative-percent",
   "number-as-text",
+  // Beyond CONTRACT.md (additive, DOMAIN.md §6 "Outside the contract"): one indicator and
+  // year with different realisasi in two tables.
+  "realisasi-mismatch",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -33,6 +36,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   "efficiency-mismatch": "error",
   "cumulative-percent": "warning",
   "number-as-text": "info",
+  "realisasi-mismatch": "error",
 };
 
 /** A cell in one of the checked files (0-based row and column, as in snapshots). */

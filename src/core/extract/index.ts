@@ -1,9 +1,47 @@
 import type { CheckSettings } from "../check/settings";
 import type { Table } from "../check/table";
-import type { PlanningModel } from "./types";
+import { matchIndicators } from "../match";
+import { budgetLinesOf } from "./budget";
+import { documentYearOf, indicatorsOf } from "./indicators";
+import type { BudgetLine, IndicatorEntry, PlanningModel } from "./types";
 
-export type { PlanningModel } from "./types";
+export type * from "./types";
+export { tableRoleOf, columnGroups, levelFromText, levelOfKode } from "./indicators";
 
-export function extract(_tables: Table[], _settings: CheckSettings): PlanningModel {
-  return { indicators: [] };
+/**
+ * Build the planning model of all tables checked together (every file): indicator entries
+ * with their targets, realisasi, capaian and kategori per year, budget lines by kode, and
+ * the groups of entries that denote one indicator across tables (core/match). Called once
+ * per check run through RuleContext.model(); never throws on odd cells (unreadable values
+ * are simply absent from the model).
+ */
+export function extract(tables: Table[], settings: CheckSettings): PlanningModel {
+  const documentYears: Record<string, number | null> = {};
+  for (const file of new Set(tables.map((t) => t.file))) {
+    documentYears[file] = documentYearOf(
+      tables.filter((t) => t.file === file),
+      settings,
+    );
+  }
+  const indicators: IndicatorEntry[] = [];
+  const budget: BudgetLine[] = [];
+  let id = 0;
+  tables.forEach((table, tableIndex) => {
+    indicators.push(
+      ...indicatorsOf({
+        table,
+        tableIndex,
+        settings,
+        documentYear: documentYears[table.file] ?? null,
+        nextId: () => id++,
+      }),
+    );
+    if (table.kind === "anggaran" || table.kind === "efisiensi" || table.kind === "pk") {
+      budget.push(...budgetLinesOf(table, tableIndex, budget.length));
+    }
+  });
+  // Ids are indexes into `indicators` (entries split from bulleted cells took fresh ids).
+  indicators.forEach((entry, index) => (entry.id = index));
+  const { groups, candidates } = matchIndicators(indicators, settings);
+  return { indicators, groups, candidates, budget, documentYears };
 }

@@ -6,6 +6,7 @@ import type { Finding } from "../check/types";
 import { Decimal, excelRound, fromExcelNumber } from "../decimal";
 import { Agreement, comparePrinted, isAccepted } from "../numbers";
 import type { RegionColumn, RegionRow } from "../recognize/types";
+import { borrowedCapaianFindings } from "./capaianBorrowed";
 import {
   agreement,
   capaianCandidates,
@@ -231,6 +232,8 @@ export const capaianMismatch: Rule = {
         checkColumn(ctx, table, column, findings);
       }
     }
+    // Capaian columns without their own target borrow it from the plan (at most warnings).
+    findings.push(...borrowedCapaianFindings(ctx));
     return findings;
   },
 };

@@ -5,13 +5,14 @@ import { totalMismatch } from "./totalMismatch";
 import { differenceMismatch } from "./differenceMismatch";
 import { targetMismatch } from "./targetMismatch";
 import { yearShift } from "./yearShift";
+import { realisasiMismatch } from "./realisasiMismatch";
 import { missingIndicator } from "./missingIndicator";
 import { categoryMismatch } from "./categoryMismatch";
 import { efficiencyMismatch } from "./efficiencyMismatch";
 import { cumulativePercent } from "./cumulativePercent";
 import { numberAsText } from "./numberAsText";
 
-/** Every consistency rule, one module per CONTRACT rule id, in CONTRACT order. */
+/** Every consistency rule, one module per rule id, in CONTRACT order; additive rules last. */
 export const RULES: readonly Rule[] = [
   capaianMismatch,
   percentMismatch,
@@ -24,4 +25,5 @@ export const RULES: readonly Rule[] = [
   efficiencyMismatch,
   cumulativePercent,
   numberAsText,
+  realisasiMismatch,
 ];

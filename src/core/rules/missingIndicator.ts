@@ -1,7 +1,172 @@
-import type { Rule } from "../check/context";
+import type { Rule, RuleContext } from "../check/context";
+import type { Finding } from "../check/types";
+import type {
+  IndicatorEntry,
+  IndicatorGroup,
+  IndicatorLevel,
+  PlanningModel,
+  TargetRole,
+} from "../extract/types";
+import { nameSimilarity, rolesOf } from "../match";
+import { membersOf, tableLabel } from "./crossTable";
 
-/** `missing-indicator` (DOMAIN.md §6, CONTRACT.md). */
+/**
+ * `missing-indicator` (DOMAIN.md §6.7, warning): an indicator with no match where another
+ * role is expected to hold it, only where the expected role is present at the indicator's
+ * level (a Renstra without any PK in the files expects nothing of a PK):
+ *   PK → Renstra, IKU, pengukuran; IKU → Renstra, pengukuran; Renstra sasaran/tujuan → IKU
+ *   (sasaran also PK); pengukuran → PK; Renja program → Renstra (a Renstra table with
+ *   program indicators). Tujuan indicators are never expected in a PK.
+ * One finding per indicator and missing role, at the name cell of its first table of the
+ * role that expects it; similar names (≥ settings.candidateThreshold) in the missing role,
+ * else anywhere else, are named as candidates, never matched silently.
+ */
 export const missingIndicator: Rule = {
   id: "missing-indicator",
-  run: () => [],
+  run: (ctx) => {
+    const model = ctx.model();
+    const present = levelsByRole(model);
+    return model.groups.flatMap((group) => groupFindings(ctx, model, group, present));
+  },
 };
+
+const ROLE_LABEL: Record<TargetRole, string> = {
+  renstra: "Renstra",
+  iku: "IKU",
+  pk: "PK",
+  renja: "Renja",
+  rkpd: "RKPD",
+  pengukuran: "pengukuran kinerja",
+  tren: "tabel tren",
+};
+
+const LEVEL_LABEL: Record<IndicatorLevel, string> = {
+  tujuan: "indikator tujuan",
+  sasaran: "indikator sasaran",
+  program: "indikator program",
+  kegiatan: "indikator kegiatan",
+  "sub-kegiatan": "indikator sub kegiatan",
+  unknown: "indikator",
+};
+
+/** The roles expected for a group holding `role` at `level`. */
+export function expectedRoles(role: TargetRole, level: IndicatorLevel): TargetRole[] {
+  switch (role) {
+    case "pk":
+      return ["renstra", "iku", "pengukuran"];
+    case "iku":
+      return ["renstra", "pengukuran"];
+    case "renstra":
+      if (level === "sasaran") return ["iku", "pk"];
+      if (level === "tujuan") return ["iku"];
+      return [];
+    case "pengukuran":
+      return ["pk"];
+    case "renja":
+      return level === "program" ? ["renstra"] : [];
+    default:
+      return [];
+  }
+}
+
+/** Known levels of the groups each role holds. */
+function levelsByRole(model: PlanningModel): Map<TargetRole, Set<IndicatorLevel>> {
+  const present = new Map<TargetRole, Set<IndicatorLevel>>();
+  for (const group of model.groups) {
+    if (group.level === "unknown") continue;
+    for (const entry of membersOf(model, group)) {
+      for (const role of rolesOf(entry)) {
+        const set = present.get(role) ?? new Set<IndicatorLevel>();
+        set.add(group.level);
+        present.set(role, set);
+      }
+    }
+  }
+  return present;
+}
+
+function groupFindings(
+  ctx: RuleContext,
+  model: PlanningModel,
+  group: IndicatorGroup,
+  present: Map<TargetRole, Set<IndicatorLevel>>,
+): Finding[] {
+  const level = group.level;
+  if (level === "unknown") return [];
+  const members = membersOf(model, group);
+  const has = new Set(group.roles);
+  const missing = new Map<TargetRole, TargetRole>();
+  for (const role of group.roles) {
+    for (const expected of expectedRoles(role, level)) {
+      if (expected === "pk" && level === "tujuan") continue;
+      if (has.has(expected) || missing.has(expected)) continue;
+      if (!present.get(expected)?.has(level)) continue;
+      missing.set(expected, role);
+    }
+  }
+  const findings: Finding[] = [];
+  const files = ctx.workbooks.length;
+  for (const [role, because] of missing) {
+    const holders = members.filter((m) => rolesOf(m).includes(because));
+    const first = holders[0] ?? members[0];
+    const candidates = candidatesFor(model, group, members, role, ctx.settings.candidateThreshold);
+    const params = {
+      indicator: first.name,
+      level: LEVEL_LABEL[level],
+      roles: [...new Set(members.flatMap(rolesOf))]
+        .filter((r) => r !== "tren")
+        .map((r) => ROLE_LABEL[r])
+        .join(", "),
+      tables: [...new Set(members.map((m) => tableLabel(m.table, files)))].join(", "),
+      missing: ROLE_LABEL[role],
+      candidates: candidates.map((c) => `"${c.name}" (${tableLabel(c.table, files)})`).join("; "),
+    };
+    findings.push(
+      ctx.finding("missing-indicator", {
+        at: first.nameAt,
+        indicator: first.name,
+        related: [
+          ...members.filter((m) => m !== first).map((m) => m.nameAt),
+          ...candidates.map((c) => c.nameAt),
+        ],
+        message: {
+          id:
+            candidates.length > 0
+              ? "missingIndicator.missingWithCandidates"
+              : "missingIndicator.missing",
+          params,
+        },
+      }),
+    );
+  }
+  return findings;
+}
+
+/**
+ * Similar names not in the group: first among entries of the missing role, else anywhere in
+ * other tables. At most three, best first, one per name.
+ */
+function candidatesFor(
+  model: PlanningModel,
+  group: IndicatorGroup,
+  members: IndicatorEntry[],
+  role: TargetRole,
+  threshold: number,
+): IndicatorEntry[] {
+  const tables = new Set(members.map((m) => m.tableIndex));
+  const score = (e: IndicatorEntry): number =>
+    Math.max(...members.map((m) => nameSimilarity(m.name, e.name)));
+  const pool = model.indicators.filter((e) => e.group !== group.id && !tables.has(e.tableIndex));
+  const rank = (list: IndicatorEntry[]): IndicatorEntry[] => {
+    const seen = new Set<string>();
+    return list
+      .map((e) => ({ e, s: score(e) }))
+      .filter((x) => x.s >= threshold)
+      .sort((a, b) => b.s - a.s)
+      .filter((x) => (seen.has(x.e.key) ? false : (seen.add(x.e.key), true)))
+      .slice(0, 3)
+      .map((x) => x.e);
+  };
+  const inRole = rank(pool.filter((e) => rolesOf(e).includes(role)));
+  return inRole.length > 0 ? inRole : rank(pool);
+}

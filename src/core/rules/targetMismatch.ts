@@ -1,7 +1,197 @@
-import type { Rule } from "../check/context";
+import type { Rule, RuleContext } from "../check/context";
+import type { Finding, Severity } from "../check/types";
+import type { Polarity } from "../formulas/capaian";
+import type {
+  IndicatorEntry,
+  IndicatorGroup,
+  PlanningModel,
+  TargetEntry,
+  TargetRole,
+} from "../extract/types";
+import type { MessageParam } from "../messages";
+import { comparable, membersOf, sameValue, shiftedEntries, tableLabel } from "./crossTable";
 
-/** `target-mismatch` (DOMAIN.md §6, CONTRACT.md). */
+/**
+ * `target-mismatch` (DOMAIN.md §6.5): one indicator (a matched group, core/match) with
+ * different same-type targets for one year in two roles.
+ *
+ *  - X vs Renstra (X = IKU, PK, Renja, RKPD; the pengukuran and tren targets only when the
+ *    year has no PK target and they differ from the IKU's, else the deviation is reported
+ *    at the PK or IKU): error if X is less
+ *    ambitious (polarity-aware), warning if more (LS25 PK 2025 above Renstra is documented:
+ *    a warning, never silent);
+ *  - pengukuran vs that year's PK (perubahan if any, else murni): error;
+ *  - IKU, Renja, RKPD vs PK: warning;
+ *  - PK murni vs perubahan: never (a revision).
+ * Annual, end-of-period and cumulative targets only compare with their own type; quarter
+ * targets are not compared; series reported as year-shifted are left out. One finding per
+ * indicator, year, role and pair of distinct values, at the first cell of X with the value.
+ */
 export const targetMismatch: Rule = {
   id: "target-mismatch",
-  run: () => [],
+  run: (ctx) => {
+    const model = ctx.model();
+    const shifted = shiftedEntries(model);
+    return model.groups.flatMap((group) => groupFindings(ctx, model, group, shifted));
+  },
 };
+
+const ROLE_LABEL: Record<TargetRole, string> = {
+  renstra: "Renstra",
+  iku: "IKU",
+  pk: "PK",
+  renja: "Renja",
+  rkpd: "RKPD",
+  pengukuran: "pengukuran kinerja",
+  tren: "tren",
+};
+
+interface Located {
+  target: TargetEntry;
+  entry: IndicatorEntry;
+}
+
+/** Distinct values (by printed precision) with every cell that prints each. */
+function distinct(list: Located[]): Located[][] {
+  const clusters: Located[][] = [];
+  for (const item of list) {
+    const cluster = clusters.find((c) => sameValue(c[0].target, item.target));
+    if (cluster) cluster.push(item);
+    else clusters.push([item]);
+  }
+  return clusters;
+}
+
+function polarityOf(members: IndicatorEntry[]): Polarity {
+  return members.find((m) => m.polarity)?.polarity ?? "positif";
+}
+
+function lessAmbitious(x: number, reference: number, polarity: Polarity): boolean {
+  return polarity === "negatif" ? x > reference : x < reference;
+}
+
+/** The cell a finding points at: a PK perubahan cell first, else the first in table order. */
+function firstCell(cluster: Located[]): Located {
+  return cluster.find((c) => c.target.variant === "perubahan") ?? cluster[0];
+}
+
+function groupFindings(
+  ctx: RuleContext,
+  model: PlanningModel,
+  group: IndicatorGroup,
+  shifted: Set<number>,
+): Finding[] {
+  const members = membersOf(model, group).filter((m) => !shifted.has(m.id));
+  if (members.length < 2 && !members.some((m) => new Set(m.targets.map((t) => t.role)).size > 1))
+    return [];
+  const buckets = new Map<string, Located[]>();
+  for (const entry of members) {
+    for (const target of entry.targets) {
+      if (target.year === null || target.period) continue;
+      const key = `${target.year}:${target.type}`;
+      const list = buckets.get(key) ?? [];
+      list.push({ target, entry });
+      buckets.set(key, list);
+    }
+  }
+  const polarity = polarityOf(membersOf(model, group));
+  const findings: Finding[] = [];
+  for (const list of buckets.values()) {
+    const byRole = (role: TargetRole): Located[] => list.filter((l) => l.target.role === role);
+    const renstra = distinct(byRole("renstra"));
+    const pkAll = byRole("pk");
+    const perubahan = pkAll.filter((l) => l.target.variant === "perubahan");
+    const effectivePk = distinct(perubahan.length > 0 ? perubahan : pkAll);
+    const hasPk = pkAll.length > 0;
+    for (const role of ["iku", "pk", "renja", "rkpd", "pengukuran", "tren"] as TargetRole[]) {
+      const values = distinct(byRole(role));
+      if (values.length === 0) continue;
+      const restated = role === "pengukuran" || role === "tren";
+      if (!(restated && hasPk)) {
+        for (const x of values) {
+          // A measurement target equal to the IKU's: the deviation is reported at the IKU.
+          if (restated && byRole("iku").some((i) => sameValue(i.target, x[0].target))) continue;
+          for (const r of renstra) {
+            const f = compare(ctx, group, x, r, role, (xv, rv) =>
+              lessAmbitious(xv, rv, polarity)
+                ? { id: "targetMismatch.belowRenstra", severity: "error" }
+                : { id: "targetMismatch.aboveRenstra", severity: "warning" },
+            );
+            if (f) findings.push(f);
+          }
+        }
+      }
+      if (role === "pk" || role === "tren" || !hasPk) continue;
+      for (const x of values) {
+        // A PK with several distinct effective values is itself inconsistent: compare with each.
+        for (const p of effectivePk) {
+          const f = compare(ctx, group, x, p, role, () =>
+            role === "pengukuran"
+              ? { id: "targetMismatch.measuredVsPk", severity: "error" }
+              : { id: "targetMismatch.vsPk", severity: "warning" },
+          );
+          if (f) findings.push(f);
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+type Verdict = {
+  id:
+    | "targetMismatch.belowRenstra"
+    | "targetMismatch.aboveRenstra"
+    | "targetMismatch.measuredVsPk"
+    | "targetMismatch.vsPk";
+  severity: Severity;
+};
+
+function compare(
+  ctx: RuleContext,
+  group: IndicatorGroup,
+  x: Located[],
+  reference: Located[],
+  role: TargetRole,
+  verdict: (x: number, reference: number) => Verdict,
+): Finding | null {
+  const a = firstCell(x);
+  const b = firstCell(reference);
+  if (a.target === b.target) return null;
+  if (!comparable(a.target, b.target) || sameValue(a.target, b.target)) return null;
+  const { id, severity } = verdict(a.target.value, b.target.value);
+  const files = ctx.workbooks.length;
+  const pkLabel =
+    b.target.role === "pk" ? `PK ${b.target.variant === "perubahan" ? "perubahan" : "murni"}` : "";
+  const params: Record<string, MessageParam> = {
+    role: a.target.role === "pk" ? `PK ${a.target.variant ?? ""}`.trim() : ROLE_LABEL[role],
+    indicator: a.entry.name,
+    when: whenText(a.target),
+    table: tableLabel(a.entry.table, files),
+    other: tableLabel(b.entry.table, files),
+    actual: { number: a.target.value, decimals: a.target.number.decimals },
+    expected: { number: b.target.value, decimals: b.target.number.decimals },
+    pk: pkLabel,
+  };
+  void group;
+  return ctx.finding("target-mismatch", {
+    at: a.target.at,
+    indicator: a.entry.name,
+    expected: b.target.value,
+    actual: a.target.value,
+    severity,
+    related: [
+      ...reference.map((r) => r.target.at),
+      ...x.filter((c) => c !== a).map((c) => c.target.at),
+    ],
+    message: { id, params },
+  });
+}
+
+/** "tahun 2025" / "akhir periode (2026)" / "s/d tahun 2020", rendered by the message catalogue. */
+function whenText(target: TargetEntry): string {
+  const year = String(target.year);
+  if (target.type === "end-of-period") return `akhir periode (${year})`;
+  if (target.type === "cumulative") return `s/d tahun ${year}`;
+  return `tahun ${year}`;
+}

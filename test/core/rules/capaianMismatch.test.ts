@@ -68,9 +68,15 @@ describe("capaian-mismatch: answer keys", () => {
     );
   });
 
-  test("LS25 F1 in the one-sheet rendering: the same two cells, nothing else", async () => {
+  test("LS25 F1 in the one-sheet rendering: the same two error cells; the rest are borrowed-target warnings", async () => {
     const found = await findingsOf("lkjip-semarang-2025-onesheet");
-    expect(cells(found)).toEqual(["LKjIP 2025!F262", "LKjIP 2025!F263"]);
+    expect(cells(found.filter((f) => f.severity === "error"))).toEqual([
+      "LKjIP 2025!F262",
+      "LKjIP 2025!F263",
+    ]);
+    expect(found.filter((f) => f.severity !== "error").every((f) => f.severity === "warning")).toBe(
+      true,
+    );
   });
 
   test("LS25 F28: Tabel 3.8 display issues only — no capaian, category or efficiency finding", async () => {
@@ -142,9 +148,15 @@ describe("capaian-mismatch: DOMAIN §6.1 not flag", () => {
     expect(findingsAt(await findingsOf("lkjip-semarang-2025"), "Tabel 3.9!F17")).toEqual([]);
   });
 
-  test("LS25 Tabel 3.3 (no target: left to the borrowed-target check), 3.4 and 3.7 stay silent", async () => {
+  test("LS25 Tabel 3.3 (no target: only the borrowed-target warnings F8/F21), 3.4 and 3.7 stay silent", async () => {
     const found = await findingsOf("lkjip-semarang-2025");
-    for (const sheet of ["Tabel 3.3", "Tabel 3.4", "Tabel 3.7", "Lembar Pengukuran"]) {
+    expect(onSheet(found, "Tabel 3.3").map((f) => `${where(f)} ${f.severity}`)).toEqual([
+      "Tabel 3.3!J5 warning",
+      "Tabel 3.3!H6 warning",
+      "Tabel 3.3!J6 warning",
+      "Tabel 3.3!J7 warning",
+    ]);
+    for (const sheet of ["Tabel 3.4", "Tabel 3.7", "Lembar Pengukuran"]) {
       expect(show(onSheet(found, sheet))).toBe("");
     }
   });

@@ -1,4 +1,5 @@
 import * as capaianMismatch from "./capaianMismatch";
+import * as capaianBorrowed from "./capaianBorrowed";
 import * as percentMismatch from "./percentMismatch";
 import * as totalMismatch from "./totalMismatch";
 import * as differenceMismatch from "./differenceMismatch";
@@ -9,6 +10,7 @@ import * as categoryMismatch from "./categoryMismatch";
 import * as efficiencyMismatch from "./efficiencyMismatch";
 import * as cumulativePercent from "./cumulativePercent";
 import * as numberAsText from "./numberAsText";
+import * as realisasiMismatch from "./realisasiMismatch";
 
 /**
  * The rules' messages, one file per rule so that each rule keeps its texts beside its
@@ -16,6 +18,7 @@ import * as numberAsText from "./numberAsText";
  */
 export const RULES_ID = {
   ...capaianMismatch.ID,
+  ...capaianBorrowed.ID,
   ...percentMismatch.ID,
   ...totalMismatch.ID,
   ...differenceMismatch.ID,
@@ -26,10 +29,12 @@ export const RULES_ID = {
   ...efficiencyMismatch.ID,
   ...cumulativePercent.ID,
   ...numberAsText.ID,
+  ...realisasiMismatch.ID,
 };
 
 export const RULES_EN: Record<keyof typeof RULES_ID, string> = {
   ...capaianMismatch.EN,
+  ...capaianBorrowed.EN,
   ...percentMismatch.EN,
   ...totalMismatch.EN,
   ...differenceMismatch.EN,
@@ -40,4 +45,5 @@ export const RULES_EN: Record<keyof typeof RULES_ID, string> = {
   ...efficiencyMismatch.EN,
   ...cumulativePercent.EN,
   ...numberAsText.EN,
+  ...realisasiMismatch.EN,
 };

@@ -1,0 +1,529 @@
+import type { CellNumber } from "../cellNumber";
+import type { Polarity } from "../formulas/capaian";
+import { settingFor, CheckSettings } from "../check/settings";
+import type { Table } from "../check/table";
+import type { RegionColumn, RegionKind, RegionRow } from "../recognize/types";
+import { normaliseName } from "../match/names";
+import type {
+  CapaianEntry,
+  IndicatorEntry,
+  IndicatorLevel,
+  KategoriEntry,
+  RealisasiEntry,
+  TargetEntry,
+  TargetRole,
+  TargetType,
+  YearSource,
+} from "./types";
+
+/**
+ * Indicator rows of one table → IndicatorEntry (DOMAIN.md §2 table kinds, §6 identity and
+ * target years). Everything is decided from roles, headers, section rows and the row
+ * hierarchy the recogniser found; nothing depends on sheet names or indicator texts.
+ */
+
+/** The document a table of this kind stands for. */
+export function tableRoleOf(kind: RegionKind): TargetRole | null {
+  switch (kind) {
+    case "renstra-target":
+      return "renstra";
+    case "iku":
+      return "iku";
+    case "pk":
+      return "pk";
+    case "pengukuran":
+    case "efisiensi":
+      return "pengukuran";
+    case "tren":
+      return "tren";
+    case "renja-rencana":
+    case "renja-evaluasi":
+      return "renja";
+    default:
+      return null;
+  }
+}
+
+const PLACEHOLDER = /^[-–—.]*$/;
+
+/** Kinds of column whose values belong to the indicator on the row. */
+const VALUE_ROLES = new Set(["target", "realisasi", "capaian", "kategori", "satuan"]);
+
+/** The levels a header names; one level when exactly one is named. */
+export function levelFromText(text: string): IndicatorLevel | null {
+  const t = text.toLowerCase();
+  const found = new Set<IndicatorLevel>();
+  if (/sub\s*-?\s*kegiatan/.test(t)) found.add("sub-kegiatan");
+  if (/kegiatan/.test(t.replace(/sub\s*-?\s*kegiatan/g, ""))) found.add("kegiatan");
+  if (/program/.test(t)) found.add("program");
+  if (/sasaran/.test(t)) found.add("sasaran");
+  if (/tujuan/.test(t)) found.add("tujuan");
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/**
+ * Indicator column groups: a table can print several indicator columns. Adjacent ones
+ * (LS25 Tabel 2.1 "INDIKATOR TUJUAN | INDIKATOR SASARAN") are alternatives for one row;
+ * ones separated by value columns (LT21 Tabel 12 program | kegiatan) are separate
+ * indicators, each owning the value columns up to the next group.
+ */
+export interface ColumnGroup {
+  indicatorColumns: RegionColumn[];
+  /** Value and uraian columns from the group's first indicator column to the next group. */
+  columns: RegionColumn[];
+  /** The uraian (program/kegiatan name) and kode columns that precede the group, if any. */
+  uraian?: RegionColumn;
+  kode?: RegionColumn;
+}
+
+export function columnGroups(table: Table): ColumnGroup[] {
+  const columns = [...table.columns].sort((a, b) => a.col - b.col);
+  const groups: ColumnGroup[] = [];
+  let current: ColumnGroup | null = null;
+  let valueSinceIndicator = false;
+  let lastUraian: RegionColumn | undefined;
+  let lastKode: RegionColumn | undefined;
+  for (const column of columns) {
+    if (column.role === "indikator") {
+      if (current && !valueSinceIndicator) {
+        current.indicatorColumns.push(column);
+      } else {
+        current = { indicatorColumns: [column], columns: [], uraian: lastUraian, kode: lastKode };
+        groups.push(current);
+      }
+      valueSinceIndicator = false;
+      continue;
+    }
+    if (column.role === "uraian") lastUraian = column;
+    if (column.role === "kode") lastKode = column;
+    if (column.role !== null && VALUE_ROLES.has(column.role)) {
+      valueSinceIndicator = true;
+      if (current) current.columns.push(column);
+    }
+  }
+  return groups;
+}
+
+/** The year the file reports on: settings, else the most common year of its measurement tables. */
+export function documentYearOf(tables: Table[], settings: CheckSettings): number | null {
+  if (settings.documentYear !== null) return settings.documentYear;
+  const count = new Map<number, number>();
+  const measured = tables.filter((t) => t.kind === "pengukuran" || t.kind === "efisiensi");
+  for (const table of measured.length > 0 ? measured : tables) {
+    if (table.region.year !== undefined) {
+      count.set(table.region.year, (count.get(table.region.year) ?? 0) + 1);
+    }
+  }
+  let best: number | null = null;
+  for (const [year, n] of count) if (best === null || n > (count.get(best) ?? 0)) best = year;
+  return best;
+}
+
+/**
+ * End-of-period target: the recogniser's flag, "akhir" in the header, or a year range whose
+ * end is the column's year ("Tahun 2016-2021"); "Target 2025 pada Renstra 2021-2026" is the
+ * annual 2025 target of that Renstra.
+ */
+function isEndOfPeriod(column: RegionColumn): boolean {
+  if (column.endOfPeriod === true || /\bakhir\b/i.test(column.header)) return true;
+  const range = /\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b/.exec(column.header);
+  return range !== null && (column.year === undefined || column.year === Number(range[2]));
+}
+
+/** "TW I s/d TW IV": the year's realisasi, although the header says s/d. */
+function isFullYearToDate(column: RegionColumn): boolean {
+  return /s\s*\/?\s*d\.?\s*(tw|triwulan)\.?\s*(iv|4)\b/i.test(column.header);
+}
+
+function targetType(column: RegionColumn): TargetType {
+  if (isEndOfPeriod(column)) return "end-of-period";
+  if (column.cumulative === true || /\bs\s*\/\s*d\b/i.test(column.header)) return "cumulative";
+  return "annual";
+}
+
+function maxColumnYear(table: Table): number | null {
+  const years = table.columns.map((c) => c.year).filter((y): y is number => y !== undefined);
+  return years.length > 0 ? Math.max(...years) : null;
+}
+
+/** The year of a target column (DOMAIN.md §6 "Target years"). */
+export function targetYear(
+  table: Table,
+  column: RegionColumn,
+  documentYear: number | null,
+): { year: number | null; from: YearSource } {
+  if (column.year !== undefined) return { year: column.year, from: "column" };
+  const base = table.region.year ?? documentYear;
+  if (/prakiraan\s+maju/i.test(column.header)) {
+    return base === null ? { year: null, from: "none" } : { year: base + 1, from: "prakiraan" };
+  }
+  if (isEndOfPeriod(column)) {
+    const year = table.region.year ?? maxColumnYear(table);
+    return year === null ? { year: null, from: "none" } : { year, from: "region" };
+  }
+  if (table.region.year !== undefined) return { year: table.region.year, from: "region" };
+  if (documentYear !== null) return { year: documentYear, from: "document" };
+  return { year: null, from: "none" };
+}
+
+function roleOfTarget(table: Table, column: RegionColumn): TargetRole | null {
+  if (column.source) return column.source;
+  if (table.kind === "renja-evaluasi") return isEndOfPeriod(column) ? "renstra" : "renja";
+  return tableRoleOf(table.kind);
+}
+
+/** PK without a variant column: "Perjanjian Kinerja Perubahan" in the caption, else murni. */
+function pkVariant(table: Table, column: RegionColumn): "murni" | "perubahan" {
+  if (column.variant) return column.variant;
+  return /perubahan/i.test(table.region.caption ?? "") ? "perubahan" : "murni";
+}
+
+const SECTION_LEVEL: [RegExp, IndicatorLevel][] = [
+  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?tujuan\b/i, "tujuan"],
+  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?sasaran\b/i, "sasaran"],
+  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?sub\s*kegiatan\b/i, "sub-kegiatan"],
+  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?program\b/i, "program"],
+  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?kegiatan\b/i, "kegiatan"],
+];
+
+function levelOfLabel(text: string): IndicatorLevel | null {
+  for (const [pattern, level] of SECTION_LEVEL) if (pattern.test(text)) return level;
+  return null;
+}
+
+function rowText(table: Table, row: number): string {
+  const parts: string[] = [];
+  for (let c = table.region.range.left; c <= table.region.range.right; c++) {
+    const text = table.text(row, c);
+    if (text !== "") parts.push(text);
+  }
+  return parts.join(" ");
+}
+
+/** Level from a kode's depth: program `U.BB.PP` / `01`, kegiatan `…K.KK` / `2.01`, sub `…SSSS` / `0001`. */
+export function levelOfKode(kode: string): IndicatorLevel | null {
+  const parts = kode.split(".");
+  if (parts.length === 1) {
+    if (/^\d{4}$/.test(kode)) return "sub-kegiatan";
+    if (/^\d{2,3}$/.test(kode)) return "program";
+    return null;
+  }
+  if (parts.length === 2 && /^\d$/.test(parts[0]) && /^\d{2}$/.test(parts[1])) return "kegiatan";
+  if (parts.length === 3) return "program";
+  if (parts.length === 5) return "kegiatan";
+  if (parts.length === 6) return "sub-kegiatan";
+  return null;
+}
+
+/**
+ * A row the recogniser took for a total because it starts with "Jumlah", but whose indicator
+ * cell names a count indicator ("Jumlah Wirausaha Baru", "Jumlah Pemasaran Produk Unggulan
+ * UMKM"), not a JUMLAH/TOTAL line.
+ */
+function namesAnIndicator(label: string): boolean {
+  const words = label
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ");
+  if (words[0] !== "jumlah" || words.length < 3) return false;
+  return !/^(total|keseluruhan|seluruh|semua|sub|rata|capaian|anggaran|belanja)$/.test(words[1]);
+}
+
+function polarityOfText(text: string): Polarity | undefined {
+  const t = text.toLowerCase();
+  if (/semakin\s+(kecil|rendah|sedikit)[^.]{0,40}semakin\s+baik/.test(t)) return "negatif";
+  if (/\bpolaritas\s*:?\s*negatif\b|\(\s*negatif\s*\)/.test(t)) return "negatif";
+  if (/semakin\s+(besar|tinggi|banyak)[^.]{0,40}semakin\s+baik/.test(t)) return "positif";
+  return undefined;
+}
+
+interface UraianContext {
+  name: string;
+  kode?: string;
+  level: IndicatorLevel | null;
+}
+
+export interface ExtractContext {
+  table: Table;
+  tableIndex: number;
+  settings: CheckSettings;
+  documentYear: number | null;
+  nextId: () => number;
+}
+
+/** The indicator entries of one table (empty for budget and other tables). */
+export function indicatorsOf(context: ExtractContext): IndicatorEntry[] {
+  const { table } = context;
+  const tableRole = tableRoleOf(table.kind);
+  if (tableRole === null && !table.columns.some((c) => c.role === "target" && c.source)) return [];
+  const groups = columnGroups(table);
+  const entries: IndicatorEntry[] = [];
+  groups.forEach((group, index) => entries.push(...groupEntries(context, group, index, tableRole)));
+  assignPositions(entries);
+  return entries;
+}
+
+function sectionLevels(table: Table): Map<number, IndicatorLevel | null> {
+  const levels = new Map<number, IndicatorLevel | null>();
+  let current: IndicatorLevel | null = null;
+  for (const row of table.rows) {
+    if (row.kind === "section") current = levelOfLabel(rowText(table, row.row));
+    levels.set(row.row, current);
+  }
+  return levels;
+}
+
+/** Level from the table's sasaran/tujuan column: "Sasaran Strategis" → sasaran; "Tujuan/Sasaran" → unknown. */
+function tableLevel(table: Table): IndicatorLevel | null {
+  const sasaran = table.columns.filter((c) => c.role === "sasaran");
+  const tujuan = table.columns.filter((c) => c.role === "tujuan");
+  if (sasaran.length > 0) {
+    const levels = new Set(sasaran.map((c) => levelFromText(c.header)));
+    return levels.size === 1 && levels.has("sasaran") ? "sasaran" : null;
+  }
+  if (tujuan.length > 0) {
+    const levels = new Set(tujuan.map((c) => levelFromText(c.header)));
+    return levels.size === 1 && levels.has("tujuan") ? "tujuan" : null;
+  }
+  return null;
+}
+
+/** Labels of summary rows that are not indicators ("Total rata-rata capaian …"). */
+const SUMMARY_LABEL = /^\s*(?:total|rata[\s-]*rata|jumlah\s+(?:total|keseluruhan))\b/i;
+
+/**
+ * One cell listing several indicators as bullets ("- Persentase A\n- Persentase B"): the
+ * names, else null. Such entries carry no values (which value belongs to which is unknown).
+ */
+function bulletNames(text: string): string[] | null {
+  // Bullets on one line ("- Persentase A - Persentase B") when the cell starts with one.
+  const oneLine = !/\n/.test(text) && /^\s*[-–•]\s/.test(text);
+  const lines = (oneLine ? text.split(/\s(?=[-–•]\s+\p{L})/u) : text.split(/\r?\n/))
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  if (lines.length < 2) return null;
+  const bullet = /^(?:[-–•*]|\d{1,2}[.)])\s*/;
+  if (!lines.every((l) => bullet.test(l))) return null;
+  return lines.map((l) => l.replace(bullet, "").replace(/\s+/g, " "));
+}
+
+function groupEntries(
+  context: ExtractContext,
+  group: ColumnGroup,
+  groupIndex: number,
+  tableRole: TargetRole | null,
+): IndicatorEntry[] {
+  const { table, settings } = context;
+  const sections = sectionLevels(table);
+  const fallbackLevel = tableLevel(table);
+  const entries: IndicatorEntry[] = [];
+  const uraianOfRow = new Map<number, UraianContext>();
+  let lastUraian: UraianContext | null = null;
+  table.rows.forEach((row, index) => {
+    if (row.kind === "section") {
+      lastUraian = null;
+      return;
+    }
+    const uraian = readUraian(table, group, row, index, uraianOfRow);
+    if (uraian) {
+      uraianOfRow.set(index, uraian);
+      lastUraian = uraian;
+    }
+    if (row.kind !== "data" && row.kind !== "total") return;
+    let nameColumn: RegionColumn | undefined;
+    let name = "";
+    for (const column of group.indicatorColumns) {
+      const text = table.text(row.row, column.col);
+      if (text !== "" && !PLACEHOLDER.test(text) && /\p{L}/u.test(text)) {
+        nameColumn = column;
+        name = text;
+        break;
+      }
+    }
+    if (!nameColumn) return;
+    const bullets = bulletNames(name);
+    name = name.replace(/\s+/g, " ");
+    if (SUMMARY_LABEL.test(name)) return;
+    if (row.kind === "total" && !namesAnIndicator(name)) return;
+    // A blank uraian adds an indicator to the program/kegiatan row above (DOMAIN.md §1).
+    const owner: UraianContext | null = uraian ?? (group.uraian ? lastUraian : null);
+    let level: IndicatorLevel = "unknown";
+    let levelFrom: IndicatorEntry["levelFrom"] = "none";
+    const fromHeader = levelFromText(nameColumn.header);
+    const fromSection = sections.get(row.row) ?? null;
+    if (fromHeader && fromHeader !== "sub-kegiatan") {
+      level = fromHeader;
+      levelFrom = "header";
+    } else if (fromSection) {
+      level = fromSection;
+      levelFrom = "section";
+    } else if (owner?.level) {
+      level = owner.level;
+      levelFrom = "row";
+    } else if (fallbackLevel && !group.uraian) {
+      level = fallbackLevel;
+      levelFrom = "table";
+    }
+    const parentNeeded = level === "program" || level === "kegiatan" || level === "unknown";
+    const parent =
+      parentNeeded && owner
+        ? { name: owner.name, key: normaliseName(owner.name), kode: owner.kode }
+        : undefined;
+    const sasaranColumn = table.columns.find((c) => c.role === "sasaran");
+    const sasaranText = sasaranColumn ? table.text(row.row, sasaranColumn.col) : "";
+    const entry: IndicatorEntry = {
+      id: context.nextId(),
+      table,
+      tableIndex: context.tableIndex,
+      columnGroup: groupIndex,
+      row: row.row,
+      name,
+      nameAt: table.ref(row.row, nameColumn.col),
+      key: normaliseName(name),
+      position: 0,
+      level,
+      levelFrom,
+      tableRole,
+      targets: [],
+      realisasi: [],
+      capaian: [],
+      kategori: [],
+      group: -1,
+    };
+    if (owner?.kode ?? row.kode) entry.kode = owner?.kode ?? row.kode;
+    if (parent) entry.parent = parent;
+    if (sasaranText !== "" && !PLACEHOLDER.test(sasaranText)) entry.sasaran = sasaranText;
+    readValues(context, group, row, entry);
+    const configured = settingFor(settings.polarity, name);
+    if (configured) {
+      entry.polarity = configured;
+      entry.polarityFrom = "settings";
+    } else {
+      const fromText = polarityOfText(rowText(table, row.row));
+      if (fromText) {
+        entry.polarity = fromText;
+        entry.polarityFrom = "text";
+      }
+    }
+    if (bullets) {
+      for (const item of bullets) {
+        entries.push({
+          ...entry,
+          id: context.nextId(),
+          name: item,
+          key: normaliseName(item),
+          targets: [],
+          realisasi: [],
+          capaian: [],
+          kategori: [],
+        });
+      }
+    } else entries.push(entry);
+  });
+  return entries;
+}
+
+function readUraian(
+  table: Table,
+  group: ColumnGroup,
+  row: RegionRow,
+  index: number,
+  known: Map<number, UraianContext>,
+): UraianContext | null {
+  if (!group.uraian) return null;
+  const text = table.text(row.row, group.uraian.col).replace(/\s+/g, " ");
+  if (text === "" || PLACEHOLDER.test(text) || !/\p{L}/u.test(text)) return null;
+  const kodeText = group.kode ? table.text(row.row, group.kode.col) : "";
+  const kode = row.kode ?? (kodeText !== "" ? kodeText : undefined);
+  let level = levelOfLabel(text) ?? (kode ? levelOfKode(kode) : null);
+  if (!level && row.parent !== null) {
+    const parentLevel = known.get(row.parent)?.level;
+    if (parentLevel === "program") level = "kegiatan";
+    else if (parentLevel === "kegiatan") level = "sub-kegiatan";
+  }
+  if (!level && /^[A-Z0-9\s.,/&()-]+$/.test(text) && /^PROGRAM\b/.test(text)) level = "program";
+  void index;
+  return { name: text, kode, level };
+}
+
+function numberAt(table: Table, row: number, col: number): CellNumber | null {
+  try {
+    return table.number(row, col);
+  } catch {
+    // A cell the reader cannot parse is no number for the model.
+    return null;
+  }
+}
+
+function readValues(
+  context: ExtractContext,
+  group: ColumnGroup,
+  row: RegionRow,
+  entry: IndicatorEntry,
+): void {
+  const { table, documentYear } = context;
+  for (const column of group.columns) {
+    const at = table.ref(row.row, column.col);
+    if (column.role === "satuan") {
+      const text = table.text(row.row, column.col);
+      if (text !== "" && !PLACEHOLDER.test(text) && entry.satuan === undefined) entry.satuan = text;
+      continue;
+    }
+    if (column.role === "kategori") {
+      const text = table.text(row.row, column.col);
+      if (text !== "" && !PLACEHOLDER.test(text)) {
+        const kategori: KategoriEntry = {
+          text,
+          at,
+          year: column.year ?? table.region.year ?? documentYear,
+        };
+        entry.kategori.push(kategori);
+      }
+      continue;
+    }
+    const number = numberAt(table, row.row, column.col);
+    if (!number) continue;
+    const base = { value: number.value, number, at, col: column.col };
+    if (column.role === "target") {
+      const role = roleOfTarget(table, column);
+      if (!role) continue;
+      const { year, from } = targetYear(table, column, documentYear);
+      const target: TargetEntry = { ...base, role, year, yearFrom: from, type: targetType(column) };
+      if (role === "pk") target.variant = pkVariant(table, column);
+      if (column.period) target.period = column.period;
+      entry.targets.push(target);
+    } else if (column.role === "realisasi") {
+      const fullYear = isFullYearToDate(column);
+      const realisasi: RealisasiEntry = {
+        ...base,
+        year: column.year ?? table.region.year ?? documentYear,
+        cumulative: column.cumulative === true && !fullYear,
+      };
+      if (column.period && !fullYear) realisasi.period = column.period;
+      entry.realisasi.push(realisasi);
+    } else if (column.role === "capaian") {
+      const capaian: CapaianEntry = {
+        ...base,
+        year: column.year ?? table.region.year ?? documentYear,
+        againstEndTarget: column.source === "renstra" || /\bakhir\b/i.test(column.header),
+      };
+      entry.capaian.push(capaian);
+    }
+  }
+  if (entry.satuan === undefined) {
+    const unit = entry.targets.find((t) => t.number.unit)?.number.unit;
+    if (unit) entry.satuan = unit;
+  }
+}
+
+/** Position among the indicators of the same kode or parent in one table (the kode match needs it). */
+function assignPositions(entries: IndicatorEntry[]): void {
+  const seen = new Map<string, number>();
+  for (const entry of entries) {
+    const key = entry.kode ?? entry.parent?.key ?? "";
+    const n = seen.get(key) ?? 0;
+    entry.position = n;
+    seen.set(key, n + 1);
+  }
+}

@@ -1,0 +1,316 @@
+import type { CheckSettings } from "../check/settings";
+import type {
+  IndicatorEntry,
+  IndicatorGroup,
+  IndicatorLevel,
+  MatchCandidate,
+  MatchReason,
+  TargetRole,
+} from "../extract/types";
+import { compareTokens, fuzzyNamesMatch, MEASURE_WORDS, nameTokens, normaliseName } from "./names";
+
+export {
+  nameTokens,
+  normaliseName,
+  nameSimilarity,
+  fuzzyNamesMatch,
+  compareTokens,
+  damerauLevenshtein,
+  tokensMatch,
+} from "./names";
+
+/**
+ * The same indicator across tables and roles (DOMAIN.md §6 "Identity" and "Matching").
+ *
+ * Identity = (level, parent, normalised name); the parent counts only for program and kegiatan
+ * indicators. Two entries of *different tables* match, in order of strength:
+ *  1. `kode`: equal normalised kode and the same indicator position under it (different codes
+ *     never match);
+ *  2. `name`: equal normalised names;
+ *  3. `fuzzy`: typo-tolerant tokens, the longer name only inserts non-measure words, units
+ *     agree, Dice ≥ settings.matchThreshold;
+ *  and `confirmed`: a pair the user confirmed in settings.confirmedMatches.
+ * Ambiguity is never guessed: if one entry matches two entries of another table at the
+ * strongest tier, it matches neither. Pairs with similarity ≥ settings.candidateThreshold
+ * that do not match are kept as candidates (named by missing-indicator, never used).
+ * Entries of one table (one indicator column group of it) never share a group.
+ */
+
+const STRENGTH: Record<MatchReason, number> = { confirmed: 4, kode: 3, name: 2, fuzzy: 1 };
+
+const LEVEL_PRIORITY: Record<IndicatorEntry["levelFrom"], number> = {
+  header: 4,
+  section: 3,
+  row: 2,
+  table: 1,
+  none: 0,
+};
+
+/** The matching unit of an entry: its table and indicator column group. */
+function unitOf(entry: IndicatorEntry): number {
+  return entry.tableIndex * 64 + entry.columnGroup;
+}
+
+function levelsCompatible(a: IndicatorLevel, b: IndicatorLevel): boolean {
+  return a === b || a === "unknown" || b === "unknown";
+}
+
+function isProgramLevel(level: IndicatorLevel): boolean {
+  return level === "program" || level === "kegiatan";
+}
+
+/** The parent counts only for program/kegiatan indicators, and only when both print one. */
+function parentsCompatible(a: IndicatorEntry, b: IndicatorEntry, threshold: number): boolean {
+  if (!isProgramLevel(a.level) && !isProgramLevel(b.level)) return true;
+  if (!a.parent || !b.parent) return true;
+  if (a.parent.kode && b.parent.kode) return a.parent.kode === b.parent.kode;
+  if (a.parent.key === b.parent.key) return true;
+  return fuzzyNamesMatch(a.parent.name, b.parent.name, threshold);
+}
+
+type UnitKind = "percent" | "count" | null;
+
+function unitKind(entry: IndicatorEntry): { kind: UnitKind; word: string | null } {
+  const satuan = (entry.satuan ?? "").trim().toLowerCase();
+  const anyPercent =
+    satuan === "%" ||
+    /persen/.test(satuan) ||
+    entry.targets.some((t) => t.number.isPercent) ||
+    entry.realisasi.some((r) => r.number.isPercent);
+  if (anyPercent) return { kind: "percent", word: null };
+  const word = satuan.replace(/^[\d.,\s]+/, "").split(/\s+/)[0] ?? "";
+  if (word !== "" && /\p{L}/u.test(word)) return { kind: "count", word };
+  return { kind: null, word: null };
+}
+
+/** Units agree when both are known and equal kinds (percent, or the same count word's start). */
+export function unitsAgree(a: IndicatorEntry, b: IndicatorEntry): boolean {
+  const ua = unitKind(a);
+  const ub = unitKind(b);
+  if (ua.kind === null || ub.kind === null) return true;
+  if (ua.kind !== ub.kind) return false;
+  if (ua.kind === "percent") return true;
+  return ua.word === ub.word || ua.word!.slice(0, 3) === ub.word!.slice(0, 3);
+}
+
+function confirmedPair(a: IndicatorEntry, b: IndicatorEntry, settings: CheckSettings): boolean {
+  return settings.confirmedMatches.some(([x, y]) => {
+    const kx = normaliseName(x);
+    const ky = normaliseName(y);
+    return (a.key === kx && b.key === ky) || (a.key === ky && b.key === kx);
+  });
+}
+
+export interface PairDecision {
+  reason: MatchReason | null;
+  similarity: number;
+  /** Why a similar pair did not match. */
+  blocked?: MatchCandidate["reason"];
+}
+
+/** Whether two entries of different tables denote one indicator (before the ambiguity check). */
+export function decidePair(
+  a: IndicatorEntry,
+  b: IndicatorEntry,
+  settings: CheckSettings,
+): PairDecision {
+  const tokensA = nameTokens(a.name);
+  const tokensB = nameTokens(b.name);
+  const comparison = compareTokens(tokensA, tokensB);
+  const similarity = comparison.dice;
+  if (confirmedPair(a, b, settings)) return { reason: "confirmed", similarity };
+  if (a.kode && b.kode) {
+    if (a.kode !== b.kode) return { reason: null, similarity: 0 };
+    if (a.position === b.position) return { reason: "kode", similarity };
+  }
+  if (!levelsCompatible(a.level, b.level)) {
+    return { reason: null, similarity, blocked: "level" };
+  }
+  if (!parentsCompatible(a, b, settings.matchThreshold)) {
+    return { reason: null, similarity, blocked: "level" };
+  }
+  if (a.key !== "" && a.key === b.key) return { reason: "name", similarity: 1 };
+  if (similarity < settings.candidateThreshold) return { reason: null, similarity };
+  if (!comparison.onlyInsertions) return { reason: null, similarity, blocked: "substitution" };
+  if (comparison.inserted.some((t) => MEASURE_WORDS.has(t))) {
+    return { reason: null, similarity, blocked: "measure-word" };
+  }
+  if (similarity < settings.matchThreshold) {
+    return { reason: null, similarity, blocked: "below-threshold" };
+  }
+  if (!unitsAgree(a, b)) return { reason: null, similarity, blocked: "units" };
+  return { reason: "fuzzy", similarity };
+}
+
+interface Link {
+  a: number;
+  b: number;
+  strength: number;
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  private readonly tables: Set<number>[];
+  constructor(entries: IndicatorEntry[]) {
+    this.parent = entries.map((_, i) => i);
+    this.tables = entries.map((e) => new Set([unitOf(e)]));
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  /** Join unless the groups would hold two entries of one table. */
+  union(a: number, b: number): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return true;
+    for (const t of this.tables[rb]) if (this.tables[ra].has(t)) return false;
+    this.parent[rb] = ra;
+    for (const t of this.tables[rb]) this.tables[ra].add(t);
+    return true;
+  }
+}
+
+/** Group the entries (sets entry.group) and list the unmatched similar pairs. */
+export function matchIndicators(
+  entries: IndicatorEntry[],
+  settings: CheckSettings,
+): { groups: IndicatorGroup[]; candidates: MatchCandidate[] } {
+  // Matching units: one table's indicator column group (a Renja table printing the RKPD
+  // draft and the analysis side by side holds each indicator twice, once per side).
+  const byTable = new Map<number, IndicatorEntry[]>();
+  for (const e of entries) {
+    const unit = unitOf(e);
+    const list = byTable.get(unit) ?? [];
+    list.push(e);
+    byTable.set(unit, list);
+  }
+  const tableIndexes = [...byTable.keys()].sort((x, y) => x - y);
+  const links: Link[] = [];
+  const candidates: MatchCandidate[] = [];
+  for (let i = 0; i < tableIndexes.length; i++) {
+    for (let j = i + 1; j < tableIndexes.length; j++) {
+      const left = byTable.get(tableIndexes[i])!;
+      const right = byTable.get(tableIndexes[j])!;
+      matchTables(left, right, settings, links, candidates);
+    }
+  }
+  const union = new UnionFind(entries);
+  links.sort((x, y) => y.strength - x.strength);
+  for (const link of links) union.union(link.a, link.b);
+
+  const groupOfRoot = new Map<number, number>();
+  const groups: IndicatorGroup[] = [];
+  for (const entry of entries) {
+    const root = union.find(entry.id);
+    let g = groupOfRoot.get(root);
+    if (g === undefined) {
+      g = groups.length;
+      groupOfRoot.set(root, g);
+      groups.push({ id: g, members: [], level: "unknown", name: entry.name, roles: [] });
+    }
+    groups[g].members.push(entry.id);
+    entry.group = g;
+  }
+  for (const group of groups) {
+    const members = group.members.map((id) => entries[id]);
+    group.level = groupLevel(members);
+    group.roles = [...new Set(members.flatMap(rolesOf))];
+  }
+  return { groups, candidates };
+}
+
+/** The roles an entry stands for: its table's, plus any source a target column names (a PK table printing the Renstra target). */
+export function rolesOf(entry: IndicatorEntry): TargetRole[] {
+  const roles = new Set<TargetRole>();
+  if (entry.tableRole) roles.add(entry.tableRole);
+  for (const t of entry.targets) if (t.role === "renstra") roles.add("renstra");
+  return [...roles];
+}
+
+function groupLevel(members: IndicatorEntry[]): IndicatorLevel {
+  let best: IndicatorLevel = "unknown";
+  let bestPriority = 0;
+  const votes = new Map<IndicatorLevel, number>();
+  for (const m of members) {
+    if (m.level === "unknown") continue;
+    const p = LEVEL_PRIORITY[m.levelFrom];
+    votes.set(m.level, (votes.get(m.level) ?? 0) + p);
+    if (p > bestPriority) {
+      bestPriority = p;
+      best = m.level;
+    }
+  }
+  // Members at the highest priority that disagree: take the level with most weight.
+  let bestVotes = -1;
+  for (const [level, v] of votes) {
+    if (v > bestVotes) {
+      bestVotes = v;
+      if (members.some((m) => m.level === level && LEVEL_PRIORITY[m.levelFrom] === bestPriority))
+        best = level;
+    }
+  }
+  return best;
+}
+
+function matchTables(
+  left: IndicatorEntry[],
+  right: IndicatorEntry[],
+  settings: CheckSettings,
+  links: Link[],
+  candidates: MatchCandidate[],
+): void {
+  const decisions = new Map<string, PairDecision>();
+  const matchesOf = new Map<number, { other: number; strength: number }[]>();
+  const add = (id: number, other: number, strength: number): void => {
+    const list = matchesOf.get(id) ?? [];
+    list.push({ other, strength });
+    matchesOf.set(id, list);
+  };
+  for (const a of left) {
+    for (const b of right) {
+      const decision = decidePair(a, b, settings);
+      decisions.set(`${a.id}:${b.id}`, decision);
+      if (decision.reason) {
+        add(a.id, b.id, STRENGTH[decision.reason]);
+        add(b.id, a.id, STRENGTH[decision.reason]);
+      } else if (
+        decision.similarity >= settings.candidateThreshold &&
+        decision.blocked !== "level"
+      ) {
+        candidates.push({
+          a: a.id,
+          b: b.id,
+          similarity: decision.similarity,
+          reason: decision.blocked ?? "below-threshold",
+        });
+      }
+    }
+  }
+  /** The single strongest match of an entry, or null when none or a tie (ambiguous). */
+  const best = (id: number): { other: number; strength: number } | null => {
+    const list = matchesOf.get(id);
+    if (!list || list.length === 0) return null;
+    const top = Math.max(...list.map((m) => m.strength));
+    const at = list.filter((m) => m.strength === top);
+    return at.length === 1 ? at[0] : null;
+  };
+  for (const a of left) {
+    const m = best(a.id);
+    if (!m) {
+      const list = matchesOf.get(a.id);
+      if (list && list.length > 1) {
+        for (const other of list) {
+          candidates.push({ a: a.id, b: other.other, similarity: 1, reason: "ambiguous" });
+        }
+      }
+      continue;
+    }
+    const back = best(m.other);
+    if (back && back.other === a.id) links.push({ a: a.id, b: m.other, strength: m.strength });
+    else candidates.push({ a: a.id, b: m.other, similarity: 1, reason: "ambiguous" });
+  }
+}

@@ -1,0 +1,108 @@
+import type { RuleContext } from "../check/context";
+import type { Finding } from "../check/types";
+import { Decimal, fromExcelNumber } from "../decimal";
+import { capaian } from "../formulas/capaian";
+import type { IndicatorEntry, PlanningModel, TargetEntry } from "../extract/types";
+import { comparePrinted, isAccepted } from "../numbers";
+import { shiftedEntries, tableLabel } from "./crossTable";
+
+/**
+ * Borrowed-target capaian (part of `capaian-mismatch`, DOMAIN.md §6.1 second half): a capaian
+ * cell whose own table prints no target for that year (LS25 Tabel 3.3, a tren table of
+ * realisasi and capaian only) is recomputed against the indicator-year target of another
+ * table, in the order PK perubahan > PK murni > IKU > Renja > Renstra (never a series
+ * reported as year-shifted). At most a warning, naming the source table: the author may have
+ * used a target the files do not show (LS25 F21).
+ */
+export function borrowedCapaianFindings(ctx: RuleContext): Finding[] {
+  const model = ctx.model();
+  const shifted = shiftedEntries(model);
+  const findings: Finding[] = [];
+  for (const entry of model.indicators) {
+    for (const printed of entry.capaian) {
+      if (printed.againstEndTarget || printed.year === null) continue;
+      const year = printed.year;
+      if (entry.targets.some((t) => t.year === year && !t.period)) continue;
+      const realisasi = entry.realisasi.find((r) => r.year === year && !r.period && !r.cumulative);
+      if (!realisasi) continue;
+      const borrowed = borrowTarget(model, entry, year, shifted);
+      if (!borrowed) continue;
+      const result = capaian(
+        fromExcelNumber(realisasi.value),
+        fromExcelNumber(borrowed.target.value),
+        {
+          polarity: entry.polarity ?? "positif",
+          inverseMethod: ctx.settings.inverseMethod,
+          cap: ctx.settings.capaianCap === null ? null : new Decimal(ctx.settings.capaianCap),
+          floor: ctx.settings.capaianFloor === null ? null : new Decimal(ctx.settings.capaianFloor),
+          zeroTargetZeroRealisasiIs100: ctx.settings.zeroTargetZeroRealisasiIs100,
+        },
+      );
+      if (!result.ok) continue;
+      const agreement = comparePrinted(printed.value, result.value, printed.number.decimals);
+      if (isAccepted(agreement)) continue;
+      const expected = result.value
+        .toDecimalPlaces(Math.max(2, printed.number.decimals))
+        .toNumber();
+      findings.push(
+        ctx.finding("capaian-mismatch", {
+          at: printed.at,
+          indicator: entry.name,
+          expected,
+          actual: printed.value,
+          severity: "warning",
+          related: [realisasi.at, borrowed.target.at],
+          message: {
+            id: "capaianBorrowed.mismatch",
+            params: {
+              indicator: entry.name,
+              year: String(year),
+              actual: { number: printed.value, decimals: printed.number.decimals },
+              expected: { number: expected, decimals: Math.max(2, printed.number.decimals) },
+              target: { number: borrowed.target.value, decimals: borrowed.target.number.decimals },
+              source: sourceLabel(borrowed.target),
+              table: tableLabel(borrowed.entry.table, ctx.workbooks.length),
+            },
+          },
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+function sourceLabel(target: TargetEntry): string {
+  if (target.role === "pk") return `PK ${target.variant ?? "murni"}`;
+  return (
+    { renstra: "Renstra", iku: "IKU", renja: "Renja", rkpd: "RKPD" }[target.role as string] ??
+    target.role
+  );
+}
+
+const PREFERENCE: ((t: TargetEntry) => boolean)[] = [
+  (t) => t.role === "pk" && t.variant === "perubahan",
+  (t) => t.role === "pk" && t.variant !== "perubahan",
+  (t) => t.role === "iku",
+  (t) => t.role === "renja" || t.role === "rkpd",
+  (t) => t.role === "renstra",
+];
+
+function borrowTarget(
+  model: PlanningModel,
+  entry: IndicatorEntry,
+  year: number,
+  shifted: Set<number>,
+): { target: TargetEntry; entry: IndicatorEntry } | null {
+  const others = model.groups[entry.group].members
+    .map((id) => model.indicators[id])
+    .filter((e) => e.id !== entry.id && !shifted.has(e.id));
+  for (const prefer of PREFERENCE) {
+    for (const other of others) {
+      const target = other.targets.find(
+        (t) => t.year === year && t.type === "annual" && !t.period && prefer(t),
+      );
+      if (target) return { target, entry: other };
+    }
+  }
+  return null;
+}
