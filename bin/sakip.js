@@ -11,8 +11,12 @@ if (!fs.existsSync(entry)) {
 }
 require(entry)
   .main(process.argv.slice(2))
-  .then((code) => process.exit(code))
+  // exitCode, not exit(): a pipe takes stdout asynchronously, and exit() would cut a long
+  // JSON report off at the pipe's buffer size.
+  .then((code) => {
+    process.exitCode = code;
+  })
   .catch((error) => {
     process.stderr.write(`sakip: ${error && error.message ? error.message : error}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   });

@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -279,4 +280,16 @@ test("check writes no file", async () => {
   await runCli("check", copy);
   expect(fs.readdirSync(dir).sort()).toEqual(before);
   expect(fs.readFileSync(copy).equals(bytes)).toBe(true);
+});
+
+test("the real command: a JSON report longer than a pipe's buffer arrives whole", () => {
+  fakeRules = [];
+  const bin = path.join(__dirname, "..", "..", "bin", "sakip.js");
+  const run = spawnSync(process.execPath, [bin, "check", "--json", TANGSEL], { encoding: "utf8" });
+  expect(run.stdout.length).toBeGreaterThan(65536);
+  const json = JSON.parse(run.stdout);
+  expect(json.files[0].file).toBe(TANGSEL);
+  expect(run.status).toBe(
+    json.findings.some((f: { severity: string }) => f.severity === "error") ? 1 : 0,
+  );
 });

@@ -1,15 +1,18 @@
 import type { Rule } from "../check/context";
 import type { Finding, RuleId } from "../check/types";
 import type { IndicatorEntry, RealisasiEntry } from "../extract/types";
-import { comparable, membersOf, sameValue, tableLabel } from "./crossTable";
+import { capaian } from "../formulas/capaian";
+import { comparePrinted, isAccepted } from "../numbers";
+import { comparable, decimalOf, membersOf, sameValue, tableLabel } from "./crossTable";
 
 /**
  * `realisasi-mismatch` (proposed additive rule id; DOMAIN.md §6 "Outside the contract"): one
  * indicator (a matched group) with different annual realisasi for the same year, in two
  * tables or two columns of one table (LS25 Tabel 3.3 vs the Lembar Pengukuran 77,04 vs 77,32;
  * LT21 Ikhtisar vs Tabel 11; RS21 Tabel 2.3 vs Tabel 2.1 with swapped values). Quarter and
- * "s/d" values are not annual values; "TW I s/d TW IV" is. Where most cells agree, each
- * minority value gets one finding at its first cell; on a tie, the first cell of the pair.
+ * "s/d" values are not annual values; "TW I s/d TW IV" is. Where most cells agree (a value
+ * some printed capaian was computed from counts one vote more), each minority value gets
+ * one finding at its first cell; on a tie, the first cell of the pair.
  * Severity error: the contradiction is certain, only which value is right is not.
  */
 
@@ -18,6 +21,34 @@ const RULE_ID: RuleId = "realisasi-mismatch";
 interface Located {
   value: RealisasiEntry;
   entry: IndicatorEntry;
+}
+
+/**
+ * Some printed capaian of the indicator for the year (in any of its tables) is this value
+ * over some target of that year, at the capaian's printed precision: the table that printed
+ * the capaian computed it from this realisasi.
+ */
+function confirmedByCapaian(
+  value: RealisasiEntry,
+  year: number,
+  entries: IndicatorEntry[],
+): boolean {
+  const printed = entries.flatMap((e) =>
+    e.capaian.filter((c) => c.year === year && !c.againstEndTarget),
+  );
+  if (printed.length === 0) return false;
+  const polarity = entries.find((e) => e.polarity)?.polarity;
+  const realisasi = decimalOf(value.value);
+  return entries.some((entry) =>
+    entry.targets.some((target) => {
+      if (target.year !== year || target.value <= 0 || !comparable(target, value)) return false;
+      const result = capaian(realisasi, decimalOf(target.value), polarity ? { polarity } : {});
+      return (
+        result.ok &&
+        printed.some((c) => isAccepted(comparePrinted(c.value, result.value, c.number.decimals)))
+      );
+    }),
+  );
 }
 
 export const realisasiMismatch: Rule = {
@@ -47,8 +78,14 @@ export const realisasiMismatch: Rule = {
         if (clusters.length < 2) continue;
         if (clusters.some((a) => clusters.some((b) => !comparable(a[0].value, b[0].value))))
           continue;
-        const largest = Math.max(...clusters.map((c) => c.length));
-        const majority = clusters.filter((c) => c.length === largest);
+        // A value some printed capaian was computed from counts as one more vote: LS25
+        // Tabel 3.3 prints 77,04 with capaian 100,71 = 77,04/76,50, so the Lembar's 77,32 is
+        // the stray; its capaian 96,20 = 28,86/30 makes its own 40,58 the stray.
+        const members = membersOf(model, group);
+        const votes = (c: Located[]): number =>
+          c.length + (confirmedByCapaian(c[0].value, year, members) ? 1 : 0);
+        const largest = Math.max(...clusters.map(votes));
+        const majority = clusters.filter((c) => votes(c) === largest);
         const reference = majority.length === 1 ? majority[0] : clusters[clusters.length - 1];
         const wrong =
           majority.length === 1 ? clusters.filter((c) => c !== reference) : [clusters[0]];
