@@ -192,6 +192,12 @@ const LT21_FIXES: Fix[] = [
     cells: { G10: "77.64%" },
   },
   {
+    finding:
+      "F10 Tabel 7 Produk Unggulan: the counts 869/800 do not belong to a % indicator (not available)",
+    sheet: "Tabel 7",
+    cells: { E9: "-", H9: "-" },
+  },
+  {
     finding: "F12 Ikhtisar realisasi 2021 = Tabel 11 (87,3; 42; 825)",
     sheet: "Ikhtisar 2016-2021",
     cells: { N3: "87.3%", N4: "42%", N7: 825 },

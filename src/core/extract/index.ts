@@ -1,6 +1,6 @@
 import type { CheckSettings } from "../check/settings";
 import type { Table } from "../check/table";
-import { matchIndicators } from "../match";
+import { fileFamilies, matchIndicators } from "../match";
 import { budgetLinesOf } from "./budget";
 import { documentYearOf, indicatorsOf } from "./indicators";
 import type { BudgetLine, IndicatorEntry, PlanningModel } from "./types";
@@ -42,6 +42,7 @@ export function extract(tables: Table[], settings: CheckSettings): PlanningModel
   });
   // Ids are indexes into `indicators` (entries split from bulleted cells took fresh ids).
   indicators.forEach((entry, index) => (entry.id = index));
-  const { groups, candidates } = matchIndicators(indicators, settings);
-  return { indicators, groups, candidates, budget, documentYears };
+  const families = fileFamilies(indicators, [...new Set(tables.map((t) => t.file))]);
+  const { groups, candidates } = matchIndicators(indicators, settings, families);
+  return { indicators, groups, candidates, budget, documentYears, fileFamilies: families };
 }

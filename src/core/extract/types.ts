@@ -167,6 +167,11 @@ export interface PlanningModel {
   budget: BudgetLine[];
   /** The report year per file (settings, else the most common year of its measurement tables). */
   documentYears: Record<string, number | null>;
+  /**
+   * Files that speak of one plan share a family number (core/match `fileFamilies`); files
+   * of different families are never cross-checked (another office's report in the batch).
+   */
+  fileFamilies: Record<string, number>;
 }
 
 export type { RegionKind };

@@ -174,10 +174,45 @@ class UnionFind {
   }
 }
 
+/**
+ * Files that speak of one plan: a reviewer may check one office's Renstra, PK and LKjIP
+ * together, or many offices' reports in one batch. Two files are related when they share a
+ * good part of their indicators by exact normalised name (at least RELATED_SHARE of the
+ * smaller file's names, and at least RELATED_MIN); a family is a set of files linked by
+ * relations. Only files of one family are cross-checked, so that one kota's "Persentase
+ * Koperasi Aktif" is never compared with another kota's.
+ */
+const RELATED_SHARE = 0.2;
+const RELATED_MIN = 2;
+
+export function fileFamilies(entries: IndicatorEntry[], files: string[]): Record<string, number> {
+  const keysOf = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
+  for (const e of entries) keysOf.get(e.table.file)?.add(e.key);
+  const family: Record<string, number> = {};
+  files.forEach((f, i) => (family[f] = i));
+  const relabel = (from: number, to: number): void => {
+    for (const f of files) if (family[f] === from) family[f] = to;
+  };
+  for (let i = 0; i < files.length; i++) {
+    for (let j = i + 1; j < files.length; j++) {
+      const ka = keysOf.get(files[i])!;
+      const kb = keysOf.get(files[j])!;
+      const [small, large] = ka.size <= kb.size ? [ka, kb] : [kb, ka];
+      let shared = 0;
+      for (const k of small) if (large.has(k)) shared++;
+      if (shared >= RELATED_MIN && shared >= RELATED_SHARE * small.size) {
+        relabel(family[files[j]], family[files[i]]);
+      }
+    }
+  }
+  return family;
+}
+
 /** Group the entries (sets entry.group) and list the unmatched similar pairs. */
 export function matchIndicators(
   entries: IndicatorEntry[],
   settings: CheckSettings,
+  families: Record<string, number> = {},
 ): { groups: IndicatorGroup[]; candidates: MatchCandidate[] } {
   // Matching units: one table's indicator column group (a Renja table printing the RKPD
   // draft and the analysis side by side holds each indicator twice, once per side).
@@ -189,12 +224,14 @@ export function matchIndicators(
     byTable.set(unit, list);
   }
   const tableIndexes = [...byTable.keys()].sort((x, y) => x - y);
+  const related = (a: string, b: string): boolean => (families[a] ?? 0) === (families[b] ?? 0);
   const links: Link[] = [];
   const candidates: MatchCandidate[] = [];
   for (let i = 0; i < tableIndexes.length; i++) {
     for (let j = i + 1; j < tableIndexes.length; j++) {
       const left = byTable.get(tableIndexes[i])!;
       const right = byTable.get(tableIndexes[j])!;
+      if (!related(left[0].table.file, right[0].table.file)) continue;
       matchTables(left, right, settings, links, candidates);
     }
   }

@@ -27,7 +27,9 @@ export function tableName(table: Table): string {
 
 /** A table-qualified name that stays unique across files ("Tabel 2.5 (renstra.xlsx)"). */
 export function tableLabel(table: Table, files: number): string {
-  return files > 1 ? `${tableName(table)} (${table.file})` : tableName(table);
+  // The file's own name: a reviewer's long paths ("../2025/dinas/renstra.xlsx") clutter.
+  const base = table.file.split(/[\\/]/).pop() || table.file;
+  return files > 1 ? `${tableName(table)} (${base})` : tableName(table);
 }
 
 /**
@@ -136,7 +138,8 @@ const ROLE_TRUST: Record<string, number> = { renstra: 3, pk: 2, iku: 1 };
  * Pairs of target series of one indicator that overlap ≥3 years, disagree unshifted, agree
  * in every overlapping year when shifted by ±1, and are both non-constant. The suspect is
  * the series fewer other tables confirm; on a tie, the one from the less authoritative role
- * (Renstra > PK > IKU), then the later table. One result per indicator group.
+ * (Renstra > PK > IKU), then the later table. One result per indicator group, plus one per
+ * copy of the suspect series.
  */
 export function yearShifts(model: PlanningModel): SeriesShift[] {
   const cached = SHIFTS.get(model);
@@ -168,6 +171,22 @@ export function yearShifts(model: PlanningModel): SeriesShift[] {
           const suspectShift = aSuspect ? shift : -shift;
           const years = overlap(annualSeries(suspect), annualSeries(reference), suspectShift).years;
           found.push({ group: group.id, suspect, reference, shift: suspectShift, years });
+          // Copies of the suspect series (the same table in another file of the batch, or
+          // restated elsewhere) are shifted too, each reported in its own table.
+          const suspectSeries = annualSeries(suspect);
+          for (const m of members) {
+            if (m.entry === suspect || m.entry === reference) continue;
+            const same = overlap(m.series, suspectSeries, 0);
+            if (same.years.length < 3 || same.agree !== same.years.length) continue;
+            const own = overlap(m.series, annualSeries(reference), suspectShift).years;
+            found.push({
+              group: group.id,
+              suspect: m.entry,
+              reference,
+              shift: suspectShift,
+              years: own,
+            });
+          }
           done = true;
           break;
         }

@@ -1,4 +1,6 @@
 import type { Rule, RuleContext } from "../check/context";
+import type { CellNumber } from "../cellNumber";
+import type { FindingInput } from "../check/finding";
 import type { Table } from "../check/table";
 import type { Finding } from "../check/types";
 import type { Message, MessageId } from "../messages";
@@ -74,6 +76,11 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
       continue;
     }
     const options = rowOptions(table, region.row, context.settings);
+    const clash = unitClash(table, region.row, analysis.differences, analysis.read);
+    if (clash) {
+      findings.push(context.finding("difference-mismatch", clash));
+      continue;
+    }
     for (const relation of analysis.differences) {
       const outcome = evaluateDifference(relation, region.row, analysis.read, options);
       if (outcome.status === "skip" || outcome.status === "ok") continue;
@@ -92,6 +99,52 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * A year-on-year comparison whose years hold different kinds of number: a percentage against
+ * a count ("869 produk") or a bare number far too large to be one (LT21 Tabel 7 "Produk
+ * Unggulan Yang Populer": 3.27 % in 2021, 869 and 800 before). Printing "-" for the change hides it; the row is an error
+ * once, at its first comparison, whatever the change column holds.
+ */
+const CLASH_RATIO = 20;
+
+function unitClash(
+  table: Table,
+  row: number,
+  relations: DifferenceRelation[],
+  read: (row: number, col: number) => CellNumber | null,
+): FindingInput | null {
+  for (const relation of relations) {
+    if (relation.source !== "tren") continue;
+    const a = read(row, relation.a);
+    const b = read(row, relation.b);
+    if (!a || !b || a.isPercent === b.isPercent) continue;
+    const [percent, plain] = a.isPercent ? [a, b] : [b, a];
+    // A counted unit ("869 produk") never compares with a percentage; a bare number does
+    // unless it is far too large to be one (a stray "0,23" beside "21" is common).
+    if (plain.value === 0) continue;
+    const counted = plain.unit !== null;
+    if (!counted && Math.abs(plain.value) < CLASH_RATIO * Math.max(Math.abs(percent.value), 1)) {
+      continue;
+    }
+    const column = (col: number) => table.columns.find((c) => c.col === col);
+    return {
+      at: table.ref(row, relation.result.col),
+      indicator: table.label(row),
+      related: [table.ref(row, relation.a), table.ref(row, relation.b)],
+      message: {
+        id: "differenceMismatch.unitsDiffer",
+        params: {
+          aName: shortHeader(column(a.isPercent ? relation.a : relation.b)),
+          bName: shortHeader(column(a.isPercent ? relation.b : relation.a)),
+          a: shownCell(percent),
+          b: shownCell(plain),
+        },
+      },
+    };
+  }
+  return null;
 }
 
 export const differenceMismatch: Rule = {

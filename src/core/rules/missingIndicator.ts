@@ -69,16 +69,21 @@ export function expectedRoles(role: TargetRole, level: IndicatorLevel): TargetRo
   }
 }
 
-/** Known levels of the groups each role holds. */
-function levelsByRole(model: PlanningModel): Map<TargetRole, Set<IndicatorLevel>> {
-  const present = new Map<TargetRole, Set<IndicatorLevel>>();
+/** Per file family, the known levels of the groups each role holds. */
+type Presence = Map<number, Map<TargetRole, Set<IndicatorLevel>>>;
+
+function levelsByRole(model: PlanningModel): Presence {
+  const present: Presence = new Map();
   for (const group of model.groups) {
     if (group.level === "unknown") continue;
     for (const entry of membersOf(model, group)) {
+      const family = model.fileFamilies[entry.table.file] ?? 0;
+      const roles = present.get(family) ?? new Map<TargetRole, Set<IndicatorLevel>>();
+      present.set(family, roles);
       for (const role of rolesOf(entry)) {
-        const set = present.get(role) ?? new Set<IndicatorLevel>();
+        const set = roles.get(role) ?? new Set<IndicatorLevel>();
         set.add(group.level);
-        present.set(role, set);
+        roles.set(role, set);
       }
     }
   }
@@ -89,11 +94,14 @@ function groupFindings(
   ctx: RuleContext,
   model: PlanningModel,
   group: IndicatorGroup,
-  present: Map<TargetRole, Set<IndicatorLevel>>,
+  presence: Presence,
 ): Finding[] {
   const level = group.level;
   if (level === "unknown") return [];
   const members = membersOf(model, group);
+  // A group never spans families (core/match), so its first member's family is the group's.
+  const family = model.fileFamilies[members[0].table.file] ?? 0;
+  const present = presence.get(family) ?? new Map<TargetRole, Set<IndicatorLevel>>();
   const has = new Set(group.roles);
   const missing = new Map<TargetRole, TargetRole>();
   for (const role of group.roles) {
@@ -108,36 +116,41 @@ function groupFindings(
   const files = ctx.workbooks.length;
   for (const [role, because] of missing) {
     const holders = members.filter((m) => rolesOf(m).includes(because));
-    const first = holders[0] ?? members[0];
     const candidates = candidatesFor(model, group, members, role, ctx.settings.candidateThreshold);
-    const params = {
-      indicator: first.name,
-      level: LEVEL_LABEL[level],
-      roles: [...new Set(members.flatMap(rolesOf))]
-        .filter((r) => r !== "tren")
-        .map((r) => ROLE_LABEL[r])
-        .join(", "),
-      tables: [...new Set(members.map((m) => tableLabel(m.table, files)))].join(", "),
-      missing: ROLE_LABEL[role],
-      candidates: candidates.map((c) => `"${c.name}" (${tableLabel(c.table, files)})`).join("; "),
-    };
-    findings.push(
-      ctx.finding("missing-indicator", {
-        at: first.nameAt,
+    // One finding per file that holds the indicator (a batch may hold one table twice).
+    const firsts = [
+      ...new Set((holders.length > 0 ? holders : members).map((m) => m.table.file)),
+    ].map((file) => (holders.length > 0 ? holders : members).find((m) => m.table.file === file)!);
+    for (const first of firsts) {
+      const params = {
         indicator: first.name,
-        related: [
-          ...members.filter((m) => m !== first).map((m) => m.nameAt),
-          ...candidates.map((c) => c.nameAt),
-        ],
-        message: {
-          id:
-            candidates.length > 0
-              ? "missingIndicator.missingWithCandidates"
-              : "missingIndicator.missing",
-          params,
-        },
-      }),
-    );
+        level: LEVEL_LABEL[level],
+        roles: [...new Set(members.flatMap(rolesOf))]
+          .filter((r) => r !== "tren")
+          .map((r) => ROLE_LABEL[r])
+          .join(", "),
+        tables: [...new Set(members.map((m) => tableLabel(m.table, files)))].join(", "),
+        missing: ROLE_LABEL[role],
+        candidates: candidates.map((c) => `"${c.name}" (${tableLabel(c.table, files)})`).join("; "),
+      };
+      findings.push(
+        ctx.finding("missing-indicator", {
+          at: first.nameAt,
+          indicator: first.name,
+          related: [
+            ...members.filter((m) => m !== first).map((m) => m.nameAt),
+            ...candidates.map((c) => c.nameAt),
+          ],
+          message: {
+            id:
+              candidates.length > 0
+                ? "missingIndicator.missingWithCandidates"
+                : "missingIndicator.missing",
+            params,
+          },
+        }),
+      );
+    }
   }
   return findings;
 }
@@ -156,7 +169,13 @@ function candidatesFor(
   const tables = new Set(members.map((m) => m.tableIndex));
   const score = (e: IndicatorEntry): number =>
     Math.max(...members.map((m) => nameSimilarity(m.name, e.name)));
-  const pool = model.indicators.filter((e) => e.group !== group.id && !tables.has(e.tableIndex));
+  const family = model.fileFamilies[members[0].table.file] ?? 0;
+  const pool = model.indicators.filter(
+    (e) =>
+      e.group !== group.id &&
+      !tables.has(e.tableIndex) &&
+      (model.fileFamilies[e.table.file] ?? 0) === family,
+  );
   const rank = (list: IndicatorEntry[]): IndicatorEntry[] => {
     const seen = new Set<string>();
     return list

@@ -89,9 +89,16 @@ export const realisasiMismatch: Rule = {
         const reference = majority.length === 1 ? majority[0] : clusters[clusters.length - 1];
         const wrong =
           majority.length === 1 ? clusters.filter((c) => c !== reference) : [clusters[0]];
-        for (const cluster of wrong) {
+        // One finding per file that prints the stray value: each file is the planner's own.
+        const perFile = wrong.flatMap((cluster) =>
+          [...new Set(cluster.map((c) => c.entry.table.file))].map((file) =>
+            cluster.filter((c) => c.entry.table.file === file),
+          ),
+        );
+        for (const cluster of perFile) {
           const at = cluster[0];
-          const other = reference[0];
+          const other =
+            reference.find((r) => r.entry.table.file === at.entry.table.file) ?? reference[0];
           findings.push(
             ctx.finding(RULE_ID, {
               at: at.value.at,
@@ -100,7 +107,8 @@ export const realisasiMismatch: Rule = {
               actual: at.value.value,
               severity: "error",
               related: [
-                ...reference.map((r) => r.value.at),
+                other.value.at,
+                ...reference.filter((r) => r !== other).map((r) => r.value.at),
                 ...cluster.slice(1).map((c) => c.value.at),
               ],
               message: {

@@ -112,12 +112,13 @@ function groupFindings(
           // A measurement target equal to the IKU's: the deviation is reported at the IKU.
           if (restated && byRole("iku").some((i) => sameValue(i.target, x[0].target))) continue;
           for (const r of renstra) {
-            const f = compare(ctx, group, x, r, role, (xv, rv) =>
-              lessAmbitious(xv, rv, polarity)
-                ? { id: "targetMismatch.belowRenstra", severity: "error" }
-                : { id: "targetMismatch.aboveRenstra", severity: "warning" },
+            findings.push(
+              ...perFile(ctx, x, r, role, (xv, rv) =>
+                lessAmbitious(xv, rv, polarity)
+                  ? { id: "targetMismatch.belowRenstra", severity: "error" }
+                  : { id: "targetMismatch.aboveRenstra", severity: "warning" },
+              ),
             );
-            if (f) findings.push(f);
           }
         }
       }
@@ -125,12 +126,13 @@ function groupFindings(
       for (const x of values) {
         // A PK with several distinct effective values is itself inconsistent: compare with each.
         for (const p of effectivePk) {
-          const f = compare(ctx, group, x, p, role, () =>
-            role === "pengukuran"
-              ? { id: "targetMismatch.measuredVsPk", severity: "error" }
-              : { id: "targetMismatch.vsPk", severity: "warning" },
+          findings.push(
+            ...perFile(ctx, x, p, role, () =>
+              role === "pengukuran"
+                ? { id: "targetMismatch.measuredVsPk", severity: "error" }
+                : { id: "targetMismatch.vsPk", severity: "warning" },
+            ),
           );
-          if (f) findings.push(f);
         }
       }
     }
@@ -147,9 +149,31 @@ type Verdict = {
   severity: Severity;
 };
 
+/**
+ * One finding per file that prints the deviating value (a batch may hold the same table
+ * twice, or a PK file and an LKjIP that restates it): each file gets its own finding, against
+ * the reference in the same file where there is one.
+ */
+function perFile(
+  ctx: RuleContext,
+  x: Located[],
+  reference: Located[],
+  role: TargetRole,
+  verdict: (x: number, reference: number) => Verdict,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of new Set(x.map((l) => l.entry.table.file))) {
+    const own = x.filter((l) => l.entry.table.file === file);
+    const sameFile = reference.filter((l) => l.entry.table.file === file);
+    const ordered = [...sameFile, ...reference.filter((l) => l.entry.table.file !== file)];
+    const f = compare(ctx, own, ordered, role, verdict);
+    if (f) findings.push(f);
+  }
+  return findings;
+}
+
 function compare(
   ctx: RuleContext,
-  group: IndicatorGroup,
   x: Located[],
   reference: Located[],
   role: TargetRole,
@@ -173,7 +197,6 @@ function compare(
     expected: { number: b.target.value, decimals: b.target.number.decimals },
     pk: pkLabel,
   };
-  void group;
   return ctx.finding("target-mismatch", {
     at: a.target.at,
     indicator: a.entry.name,

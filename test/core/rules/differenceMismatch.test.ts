@@ -105,6 +105,16 @@ describe("difference-mismatch on LT21 (lakip-tangsel-2021)", () => {
     expect(findingsAt(lt21, "Tabel 7!F7")).toEqual([]);
   });
 
+  test('LT21 F10: Tabel 7 "Produk Unggulan Yang Populer" compares 3.27% with 869 (and 800) products: one error, at the first Naik / Turun', () => {
+    const f = only(lt21, "Tabel 7!F9");
+    expect(f.severity).toBe("error");
+    expect(f.related.map((r) => r.col)).toEqual([3, 4]);
+    expect(renderMessage(f.message)).toMatch(
+      /"Thn N \(2021\)" = 3,27 adalah persentase, tetapi "Thn \(N-1\) \(2020\)" = 869 bukan persentase/,
+    );
+    expect(findingsAt(lt21, "Tabel 7!I9")).toEqual([]);
+  });
+
   test('LT21 F8 is outside this rule: "Tingkat Kepuasan" prints "-" as its N vs N-2 difference', () => {
     // The second block's "Thn N" (100%) contradicts the first (77,64%); no selisih relates them.
     expect(findingsAt(lt21, "Tabel 7!I10")).toEqual([]);
@@ -179,7 +189,7 @@ describe("difference-mismatch on all four fixtures", () => {
   test("no difference-mismatch error other than the answer-key cells", () => {
     const errors = [...lt21, ...rs21, ...ls25, ...ls25one].filter((f) => f.severity === "error");
     expect(errors.map(where).sort()).toEqual(
-      ["Lampiran 7!F66", "Lampiran 7!F67", "Tabel 7!I6", "Tabel 7!I7"].sort(),
+      ["Lampiran 7!F66", "Lampiran 7!F67", "Tabel 7!F9", "Tabel 7!I6", "Tabel 7!I7"].sort(),
     );
   });
 
@@ -238,22 +248,43 @@ describe("difference-mismatch edge cases", () => {
     expect(findings).toEqual([]);
   });
 
-  test("text, placeholders, errors, blanks and unit clashes never throw and are not flagged", () => {
+  test("text, placeholders, errors and blanks never throw and are not flagged", () => {
+    const findings = check(
+      [
+        workbookOf("Tren", [
+          TREN_HEADER,
+          ["1", "Persentase koperasi aktif", "80%", "75%", "5%"],
+          ["2", "Nilai AKIP", "belum diukur", "65", "#VALUE!"],
+          ["3", "Indeks", null, null, null],
+          ["4", "Negatif", "-5", "-7", "2"],
+          ["5", "Persentase UMKM", "23%", "21", "2"],
+        ]),
+      ],
+      RULES,
+    );
+    expect(findings).toEqual([]);
+  });
+
+  test("years of different kinds (a percentage against a count) are one error per row, whatever the change column holds", () => {
     const findings = check(
       [
         workbookOf("Tren", [
           TREN_HEADER,
           ["1", "Persentase koperasi aktif", "80%", "75%", "5%"],
           ["2", "Produk unggulan", "3,27%", "869 produk", "-"],
-          ["3", "Produk unggulan populer", "3,27%", "869 produk", "12"],
-          ["4", "Nilai AKIP", "belum diukur", "65", "#VALUE!"],
-          ["5", "Indeks", null, null, null],
-          ["6", "Negatif", "-5", "-7", "2"],
+          ["3", "Produk unggulan populer", "3,27%", "869", "12"],
+          ["4", "Produk unggulan lain", "3,27%", "4", "-0,73"],
         ]),
       ],
       RULES,
     );
-    expect(findings).toEqual([]);
+    expect(findings.map((f) => `${where(f)} ${f.severity}`)).toEqual([
+      "Tren!E3 error",
+      "Tren!E4 error",
+    ]);
+    expect(renderMessage(findings[1].message)).toBe(
+      'Tahun-tahun yang dibandingkan tidak sejenis: "Realisasi 2021" = 3,27 adalah persentase, tetapi "Realisasi 2020" = 869 bukan persentase. Naik/turun tidak dapat dihitung; samakan satuan indikator ini di semua tahun.',
+    );
   });
 
   test("an anggaran selisih without direction words takes the direction most rows satisfy", () => {

@@ -10,6 +10,8 @@ export const ID = {
     'Kolom bergeser: angka pada baris ini tercatat satu kolom ke kanan dari judulnya (kolom "{column}" berisi {value}). Setelah digeser, selisihnya cocok; perbaiki letak angkanya.',
   "differenceMismatch.shiftedLeft":
     'Kolom bergeser: angka pada baris ini tercatat satu kolom ke kiri dari judulnya (kolom "{column}" berisi {value}). Setelah digeser, selisihnya cocok; perbaiki letak angkanya.',
+  "differenceMismatch.unitsDiffer":
+    'Tahun-tahun yang dibandingkan tidak sejenis: "{aName}" = {a} adalah persentase, tetapi "{bName}" = {b} bukan persentase. Naik/turun tidak dapat dihitung; samakan satuan indikator ini di semua tahun.',
 } as const;
 
 export const EN: Record<keyof typeof ID, string> = {
@@ -23,4 +25,6 @@ export const EN: Record<keyof typeof ID, string> = {
     'Columns shifted: the numbers of this row sit one column right of their headers (column "{column}" holds {value}). Shifted back, the difference agrees; move the numbers.',
   "differenceMismatch.shiftedLeft":
     'Columns shifted: the numbers of this row sit one column left of their headers (column "{column}" holds {value}). Shifted back, the difference agrees; move the numbers.',
+  "differenceMismatch.unitsDiffer":
+    'The years compared are not alike: "{aName}" = {a} is a percentage but "{bName}" = {b} is not. The rise/fall cannot be computed; use one unit for this indicator in every year.',
 };
