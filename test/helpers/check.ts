@@ -120,3 +120,20 @@ export function describe(findings: Finding[]): string {
     )
     .join("\n");
 }
+
+/** `findingsOf(name, edits?, settings?)`: one fixture (optionally edited) through the given rules. */
+export function findingsWith(
+  rules: readonly Rule[],
+): (name: FixtureName, edits?: Edit[], raw?: Record<string, unknown>) => Promise<Finding[]> {
+  return async (name, edits = [], raw = {}) =>
+    check([await fixtureWorkbook(name, edits)], rules, settingsWith(raw));
+}
+
+/** The single finding (of a rule) at a cell, with a readable failure otherwise. */
+export function onlyAt(findings: Finding[], address: string, rule?: RuleId): Finding {
+  const at = findingsAt(findings, address, rule);
+  if (at.length !== 1) {
+    throw new Error(`expected one finding at ${address}, got:\n${describe(findings)}`);
+  }
+  return at[0];
+}

@@ -1,6 +1,6 @@
 import { Grid } from "./grid";
 import type { TableBounds } from "./tables";
-import type { RegionColumn, RegionRow, RowKind } from "./types";
+import { RegionColumn, RegionRow, RowKind, VALUE_ROLES } from "./types";
 
 /**
  * How a table's rows nest (tujuan/sasaran/program/kegiatan/sub kegiatan): by kode when the
@@ -71,18 +71,8 @@ export function recogniseRows(grid: Grid, t: TableBounds, columns: RegionColumn[
     columns.find((c) => c.role === "uraian")?.col ??
     columns.find((c) => c.role === "sasaran" || c.role === "tujuan")?.col ??
     columns.find((c) => c.role === "indikator")?.col;
-  const valueRoles = new Set([
-    "target",
-    "realisasi",
-    "capaian",
-    "pagu",
-    "realisasi-anggaran",
-    "persen-anggaran",
-    "selisih",
-    "baseline",
-  ]);
   const valueCols = columns
-    .filter((c) => c.role !== null && valueRoles.has(c.role))
+    .filter((c) => c.role !== null && VALUE_ROLES.has(c.role))
     .map((c) => c.col);
 
   const indikatorCols = columns.filter((c) => c.role === "indikator").map((c) => c.col);

@@ -37,6 +37,18 @@ export const COLUMN_ROLES = [
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
+/** Roles whose data cells hold values (numbers), never labels, kode or formulas. */
+export const VALUE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  "target",
+  "realisasi",
+  "capaian",
+  "pagu",
+  "realisasi-anggaran",
+  "persen-anggaran",
+  "selisih",
+  "baseline",
+]);
+
 export type PkVariant = "murni" | "perubahan";
 
 /** Why the recogniser decided something: shown in the task pane, kept for debugging. */

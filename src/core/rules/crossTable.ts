@@ -7,6 +7,7 @@ import type {
   ModelValue,
   PlanningModel,
   TargetEntry,
+  TargetRole,
 } from "../extract/types";
 import { comparePrinted, isAccepted } from "../numbers";
 
@@ -15,6 +16,17 @@ import { comparePrinted, isAccepted } from "../numbers";
  * borrowed capaian, realisasi-mismatch): how tables are named in messages, when two printed
  * values are the same number, and which target series are shifted by a year.
  */
+
+/** How messages name a planning role (the documents' own Indonesian names). */
+export const ROLE_LABEL: Record<TargetRole, string> = {
+  renstra: "Renstra",
+  iku: "IKU",
+  pk: "PK",
+  renja: "Renja",
+  rkpd: "RKPD",
+  pengukuran: "pengukuran kinerja",
+  tren: "tabel tren",
+};
 
 /** "Tabel 2.1", "Table 3", "Lampiran 6" from the caption, else the sheet name. */
 export function tableName(table: Table): string {

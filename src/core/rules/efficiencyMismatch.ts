@@ -1,4 +1,4 @@
-import type { CellNumber } from "../cellNumber";
+import { CellNumber, readValue } from "../cellNumber";
 import type { Rule, RuleContext } from "../check/context";
 import { plainNumber } from "../check/finding";
 import type { Table } from "../check/table";
@@ -7,7 +7,7 @@ import { Decimal, fromExcelNumber } from "../decimal";
 import { efisiensi, EfisiensiRow, nilaiEfisiensi } from "../formulas/efisiensi";
 import { classify, findScale, labelMatches } from "../formulas/scales";
 import type { MessageId } from "../messages";
-import { Agreement, comparePrinted, isAccepted, parseNumberText } from "../numbers";
+import { Agreement, comparePrinted, isAccepted } from "../numbers";
 import type { RegionColumn } from "../recognize/types";
 import { capaianCandidates, capaianSource, rowPolarity } from "./capaianPairs";
 
@@ -311,21 +311,8 @@ const SUMMARY_LABELS: { kind: SummaryKind; pattern: RegExp }[] = [
 ];
 
 function numberOfText(text: string): CellNumber | null {
-  const parsed = parseNumberText(text);
-  if (parsed.kind !== "number") return null;
-  return {
-    kind: "number",
-    value: parsed.value,
-    readAs: "text",
-    isPercent: parsed.isPercent,
-    decimals: parsed.printedDecimals,
-    unit: parsed.unit,
-    secondary: parsed.secondary,
-    decimalMark: parsed.decimalMark,
-    ambiguous: parsed.ambiguous,
-    usFormat: parsed.usFormat,
-    formula: false,
-  };
+  const reading = readValue(text);
+  return reading.kind === "number" ? reading : null;
 }
 
 /** Rows of the sheet below the table up to the next caption or table (at most 10). */

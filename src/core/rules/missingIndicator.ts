@@ -8,7 +8,7 @@ import type {
   TargetRole,
 } from "../extract/types";
 import { nameSimilarity, rolesOf } from "../match";
-import { membersOf, tableLabel } from "./crossTable";
+import { membersOf, ROLE_LABEL, tableLabel } from "./crossTable";
 
 /**
  * `missing-indicator` (DOMAIN.md §6.7, warning): an indicator with no match where another
@@ -28,16 +28,6 @@ export const missingIndicator: Rule = {
     const present = levelsByRole(model);
     return model.groups.flatMap((group) => groupFindings(ctx, model, group, present));
   },
-};
-
-const ROLE_LABEL: Record<TargetRole, string> = {
-  renstra: "Renstra",
-  iku: "IKU",
-  pk: "PK",
-  renja: "Renja",
-  rkpd: "RKPD",
-  pengukuran: "pengukuran kinerja",
-  tren: "tabel tren",
 };
 
 const LEVEL_LABEL: Record<IndicatorLevel, string> = {

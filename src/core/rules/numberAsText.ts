@@ -4,7 +4,7 @@ import type { Table } from "../check/table";
 import type { Finding } from "../check/types";
 import type { MessageParam } from "../messages";
 import { DecimalMark, formatNumber } from "../numbers";
-import type { ColumnRole } from "../recognize/types";
+import { VALUE_ROLES } from "../recognize/types";
 import { a1, columnLetters } from "../snapshot";
 
 /**
@@ -16,18 +16,6 @@ import { a1, columnLetters } from "../snapshot";
  * One finding per column per table for the text itself (first cell, count), and one per cell
  * whose decimal mark breaks the table's dominant convention or that is US-formatted.
  */
-
-/** Columns whose data cells are values, never labels, kode or years. */
-const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
-  "target",
-  "realisasi",
-  "capaian",
-  "pagu",
-  "realisasi-anggaran",
-  "persen-anggaran",
-  "selisih",
-  "baseline",
-]);
 
 /**
  * A convention is dominant when at least this many cells use it and it outnumbers the other
@@ -76,7 +64,7 @@ function isColumnNumberRow(table: Table, row: number): boolean {
 
 /** Every number in the value columns of the table's value rows, in row then column order. */
 function valueCells(table: Table): ValueCell[] {
-  const columns = table.columns.filter((c) => c.role !== null && NUMERIC_ROLES.has(c.role));
+  const columns = table.columns.filter((c) => c.role !== null && VALUE_ROLES.has(c.role));
   if (columns.length === 0) return [];
   const cells: ValueCell[] = [];
   for (const row of table.rows) {

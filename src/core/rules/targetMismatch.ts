@@ -9,7 +9,14 @@ import type {
   TargetRole,
 } from "../extract/types";
 import type { MessageParam } from "../messages";
-import { comparable, membersOf, sameValue, shiftedEntries, tableLabel } from "./crossTable";
+import {
+  comparable,
+  membersOf,
+  ROLE_LABEL,
+  sameValue,
+  shiftedEntries,
+  tableLabel,
+} from "./crossTable";
 
 /**
  * `target-mismatch` (DOMAIN.md §6.5): one indicator (a matched group, core/match) with
@@ -34,16 +41,6 @@ export const targetMismatch: Rule = {
     const shifted = shiftedEntries(model);
     return model.groups.flatMap((group) => groupFindings(ctx, model, group, shifted));
   },
-};
-
-const ROLE_LABEL: Record<TargetRole, string> = {
-  renstra: "Renstra",
-  iku: "IKU",
-  pk: "PK",
-  renja: "Renja",
-  rkpd: "RKPD",
-  pengukuran: "pengukuran kinerja",
-  tren: "tren",
 };
 
 interface Located {

@@ -6,28 +6,19 @@ import { percentMismatch } from "../../../src/core/rules/percentMismatch";
 import { CellValue, snapshotFromValues } from "../../../src/core/snapshot";
 import {
   check,
-  describe as describeFindings,
-  Edit,
+  findingsWith,
+  onlyAt,
   findingsAt,
-  FixtureName,
   fixtureWorkbook,
-  settingsWith,
   where,
 } from "../../helpers/check";
 
 const RULES = [differenceMismatch];
 
-async function findingsOf(name: FixtureName, edits: Edit[] = [], raw = {}): Promise<Finding[]> {
-  return check([await fixtureWorkbook(name, edits)], RULES, settingsWith(raw));
-}
+const findingsOf = findingsWith(RULES);
 
-function only(findings: Finding[], address: string): Finding {
-  const at = findingsAt(findings, address, "difference-mismatch");
-  if (at.length !== 1) {
-    throw new Error(`expected one finding at ${address}, got:\n${describeFindings(findings)}`);
-  }
-  return at[0];
-}
+const only = (findings: Finding[], address: string): Finding =>
+  onlyAt(findings, address, "difference-mismatch");
 
 let lt21: Finding[];
 let rs21: Finding[];

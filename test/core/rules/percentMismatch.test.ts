@@ -5,10 +5,10 @@ import { percentMismatch } from "../../../src/core/rules/percentMismatch";
 import { CellValue, snapshotFromValues } from "../../../src/core/snapshot";
 import {
   check,
+  findingsWith,
+  onlyAt,
   describe as describeFindings,
-  Edit,
   findingsAt,
-  FixtureName,
   fixtureWorkbook,
   settingsWith,
   where,
@@ -16,18 +16,10 @@ import {
 
 const RULES = [percentMismatch];
 
-async function findingsOf(name: FixtureName, edits: Edit[] = []): Promise<Finding[]> {
-  return check([await fixtureWorkbook(name, edits)], RULES);
-}
+const findingsOf = findingsWith(RULES);
 
-/** The single percent-mismatch finding at a cell, with a readable failure otherwise. */
-function only(findings: Finding[], address: string): Finding {
-  const at = findingsAt(findings, address, "percent-mismatch");
-  if (at.length !== 1) {
-    throw new Error(`expected one finding at ${address}, got:\n${describeFindings(findings)}`);
-  }
-  return at[0];
-}
+const only = (findings: Finding[], address: string): Finding =>
+  onlyAt(findings, address, "percent-mismatch");
 
 function errorsOutside(findings: Finding[], expected: string[]): string[] {
   return findings
