@@ -6,6 +6,7 @@ import type { Rule } from "../../src/core/check/context";
 import type { Finding, Severity } from "../../src/core/check/types";
 import { runCli } from "../helpers/cli";
 import { sharedPath } from "../helpers/shared";
+import { withDocumentSettings } from "../helpers/webExtension";
 
 /**
  * The `sakip check` command with controlled rules: what it prints, its JSON, its exit codes.
@@ -292,4 +293,58 @@ test("the real command: a JSON report longer than a pipe's buffer arrives whole"
   expect(run.status).toBe(
     json.findings.some((f: { severity: string }) => f.severity === "error") ? 1 : 0,
   );
+});
+
+describe("settings saved in the workbook (the add-in's document setting sakip.config)", () => {
+  async function savedWith(config: unknown): Promise<string> {
+    const bytes = await withDocumentSettings(new Uint8Array(fs.readFileSync(LKJIP)), {
+      "sakip.config": JSON.stringify(JSON.stringify(config)),
+    });
+    const file = path.join(dir, `tersimpan-${Math.random().toString(36).slice(2)}.xlsx`);
+    fs.writeFileSync(file, bytes);
+    return file;
+  }
+
+  test("the saved settings and table corrections reach the rules", async () => {
+    let seen: { clampE?: boolean; kind?: string } = {};
+    fakeRules = [
+      {
+        id: "efficiency-mismatch",
+        run: (ctx) => {
+          seen = {
+            clampE: ctx.settings.clampE,
+            kind: ctx.tables.find((t) => t.region.sheet === "Tabel 3.8")?.kind,
+          };
+          return [];
+        },
+      },
+    ];
+    const file = await savedWith({
+      clampE: false,
+      overrides: [{ sheet: "Tabel 3.8", header: "A3:I4", kind: "other" }],
+    });
+    const { code, err } = await runCli("check", file);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(seen).toEqual({ clampE: false, kind: "other" });
+  });
+
+  test("--config wins over what the workbook saved", async () => {
+    fakeRules = [ruleAt("error")];
+    const file = await savedWith({ disabledRules: ["capaian-mismatch"] });
+    expect((await runCli("check", file)).code).toBe(0);
+    const config = path.join(dir, "aktifkan.json");
+    fs.writeFileSync(config, JSON.stringify({ disabledRules: [] }));
+    expect((await runCli("check", file, "--config", config)).code).toBe(1);
+  });
+
+  test("an unreadable saved configuration is named on stderr and ignored", async () => {
+    fakeRules = [ruleAt("error")];
+    const file = await savedWith({ overrides: "bukan daftar" });
+    const { code, err } = await runCli("check", file);
+    expect(code).toBe(1);
+    expect(err).toMatch(
+      /^Peringatan: pengaturan yang tersimpan di .*tersimpan-.*\.xlsx diabaikan: /,
+    );
+  });
 });
