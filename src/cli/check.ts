@@ -11,10 +11,12 @@ import { readSheets } from "../xlsx/readSheets";
 import { readWorkbookConfig } from "../xlsx/workbookSettings";
 import { fileProblem, loadConfig, parseFileArgs } from "./files";
 import { CliIO, EXIT } from "./io";
+import { Progress, startProgress } from "./progress";
 import { CellRefJson, contractJson, FindingJson, regionsToJson } from "./json";
 
 /**
- * `sakip check FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json]` (CONTRACT.md):
+ * `sakip check FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json] [--no-progress]`
+ * (CONTRACT.md):
  * recognise every file's tables, run every rule over all files together, print the findings
  * grouped by file and sheet (or the CONTRACT JSON). Reads only. Exit 0 = no error-severity
  * finding, 1 = at least one, 2 = could not run.
@@ -165,7 +167,7 @@ export async function runCheck(args: string[], io: CliIO, lang: Lang): Promise<n
     io.err(renderMessage(parsed.message, lang));
     return EXIT.cannotRun;
   }
-  const { files, json, config: configPath } = parsed.options;
+  const { files, json, config: configPath, noProgress } = parsed.options;
 
   let cliConfig: SakipConfig | null = null;
   if (configPath !== undefined) {
@@ -177,15 +179,35 @@ export async function runCheck(args: string[], io: CliIO, lang: Lang): Promise<n
     cliConfig = loaded.config;
   }
 
+  const progress = startProgress(io, { json, noProgress }, files.length, lang);
+  try {
+    return await checkFiles(files, cliConfig, json, progress, lang);
+  } finally {
+    // Also when a file stops the run or something throws: the next line starts clean.
+    progress.stop();
+  }
+}
+
+async function checkFiles(
+  files: string[],
+  cliConfig: SakipConfig | null,
+  json: boolean,
+  progress: Progress,
+  lang: Lang,
+): Promise<number> {
+  // Every line goes through the progress bar's io, which erases the bar before printing.
+  const io = progress.io;
   // Read every file before checking: the files are checked together, one bad file stops all.
   const loaded: LoadedFile[] = [];
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    progress.reading(index, file);
     try {
       loaded.push(await loadFile(file));
     } catch (error) {
       io.err(fileProblem(file, error, lang));
       return EXIT.cannotRun;
     }
+    progress.read(index, file);
   }
   for (const l of loaded) {
     if (l.configProblem) {
@@ -205,6 +227,7 @@ export async function runCheck(args: string[], io: CliIO, lang: Lang): Promise<n
   );
   for (const problem of problems) io.err(renderMessage(problem, lang));
 
+  progress.checking();
   const workbooks: CheckWorkbook[] = loaded.map((l) => {
     const overrides: RegionOverride[] = [
       ...(l.config?.overrides ?? []),
@@ -213,6 +236,7 @@ export async function runCheck(args: string[], io: CliIO, lang: Lang): Promise<n
     return { file: l.file, sheets: l.sheets, regions: recognise(l.sheets, { overrides }) };
   });
   const result = runChecks(workbooks, settings);
+  progress.clear();
   for (const problem of result.problems) io.err(renderMessage(problem, lang));
 
   if (json) {
@@ -222,6 +246,7 @@ export async function runCheck(args: string[], io: CliIO, lang: Lang): Promise<n
   } else {
     for (const line of describeFindings(workbooks, result.findings, lang)) io.out(line);
   }
+  progress.finish();
   const hasError = result.findings.some((f) => f.severity === "error");
   return hasError ? EXIT.findings : EXIT.ok;
 }

@@ -40,19 +40,21 @@ export async function loadConfig(
   };
 }
 
-/** The arguments of the commands that read workbooks: files, --json, --config FILE. */
+/** The arguments of the commands that read workbooks: files, --json, --config FILE, --no-progress. */
 export interface FileArgs {
   files: string[];
   json: boolean;
   config?: string;
+  /** No progress bar on stderr, even in a terminal. */
+  noProgress: boolean;
 }
 
 export type ParsedFileArgs = { ok: true; options: FileArgs } | { ok: false; message: Message };
 
-const OPTION_CHOICES = "--json, --config KONFIGURASI.json, --lang en";
+const OPTION_CHOICES = "--json, --config KONFIGURASI.json, --no-progress, --lang en";
 
 export function parseFileArgs(args: string[], command: string, usage: Message): ParsedFileArgs {
-  const options: FileArgs = { files: [], json: false };
+  const options: FileArgs = { files: [], json: false, noProgress: false };
   let onlyFiles = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -62,6 +64,8 @@ export function parseFileArgs(args: string[], command: string, usage: Message): 
       onlyFiles = true;
     } else if (arg === "--json") {
       options.json = true;
+    } else if (arg === "--no-progress") {
+      options.noProgress = true;
     } else if (arg === "--config" || arg.startsWith("--config=")) {
       const value = arg === "--config" ? args[++i] : arg.slice("--config=".length);
       if (value === undefined || value === "") {

@@ -6,11 +6,12 @@ import { columnLetters, rangeA1 } from "../core/snapshot";
 import { readSheetsFromFile } from "../xlsx/readFile";
 import { fileProblem, loadConfig, parseFileArgs, ParsedFileArgs } from "./files";
 import { CliIO, EXIT } from "./io";
+import { Progress, startProgress } from "./progress";
 import { contractJson, FileJson, regionsToJson } from "./json";
 
 /**
- * `sakip regions FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json]`: recognise the
- * tables of each workbook and print them with their column roles. Reads only; never writes
+ * `sakip regions FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json] [--no-progress]`:
+ * recognise the tables of each workbook and print them with their column roles. Reads only; never writes
  * a file. Exit 0 when it ran (also when no table was found), 2 when it could not run.
  */
 
@@ -60,13 +61,15 @@ export function describeRegions(file: string, regions: Region[], lang: Lang): st
   return lines;
 }
 
+type FileRegions = { file: string; regions: Region[] };
+
 export async function runRegions(args: string[], io: CliIO, lang: Lang): Promise<number> {
   const parsed = parseRegionsArgs(args);
   if (!parsed.ok) {
     io.err(renderMessage(parsed.message, lang));
     return EXIT.cannotRun;
   }
-  const { files, json, config: configPath } = parsed.options;
+  const { files, json, config: configPath, noProgress } = parsed.options;
 
   let config: SakipConfig = { overrides: [], settings: {} };
   if (configPath !== undefined) {
@@ -78,19 +81,44 @@ export async function runRegions(args: string[], io: CliIO, lang: Lang): Promise
     config = loaded.config;
   }
 
-  // Read and recognise every file before printing anything: one bad file stops the run.
-  const results: { file: string; regions: Region[] }[] = [];
-  for (const file of files) {
+  const progress = startProgress(io, { json, noProgress }, files.length, lang);
+  try {
+    const results = await recogniseFiles(files, config, progress, lang);
+    if (results === null) return EXIT.cannotRun;
+    printRegions(results, json, progress.io, lang);
+    reportUnmatched(results, config, progress.io, lang);
+    progress.finish();
+    return EXIT.ok;
+  } finally {
+    // Also when a file stops the run or something throws: the next line starts clean.
+    progress.stop();
+  }
+}
+
+/** Read and recognise every file before printing anything: one bad file stops the run (null). */
+async function recogniseFiles(
+  files: string[],
+  config: SakipConfig,
+  progress: Progress,
+  lang: Lang,
+): Promise<FileRegions[] | null> {
+  const results: FileRegions[] = [];
+  for (const [index, file] of files.entries()) {
+    progress.reading(index, file);
     let sheets;
     try {
       sheets = await readSheetsFromFile(file);
     } catch (error) {
-      io.err(fileProblem(file, error, lang));
-      return EXIT.cannotRun;
+      progress.io.err(fileProblem(file, error, lang));
+      return null;
     }
     results.push({ file, regions: recognise(sheets, { overrides: config.overrides }) });
+    progress.read(index, file);
   }
+  return results;
+}
 
+function printRegions(results: FileRegions[], json: boolean, io: CliIO, lang: Lang): void {
   if (json) {
     const entries: FileJson[] = results.map((r) => regionsToJson(r.file, r.regions));
     io.out(JSON.stringify(contractJson(entries), null, 2));
@@ -100,12 +128,14 @@ export async function runRegions(args: string[], io: CliIO, lang: Lang): Promise
       for (const line of describeRegions(r.file, r.regions, lang)) io.out(line);
     });
   }
+}
 
+/** A correction that matches no table in any file is named on stderr. */
+function reportUnmatched(results: FileRegions[], config: SakipConfig, io: CliIO, lang: Lang): void {
   const all = results.flatMap((r) => r.regions);
   for (const override of config.overrides) {
     if (all.some((region) => overrideMatches(region, override))) continue;
     const params = { sheet: override.sheet, header: override.header };
     io.err(renderMessage({ id: "cli.overrideUnmatched", params }, lang));
   }
-  return EXIT.ok;
 }

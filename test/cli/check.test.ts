@@ -348,3 +348,32 @@ describe("settings saved in the workbook (the add-in's document setting sakip.co
     );
   });
 });
+
+describe("--no-progress (the progress bar itself: test/cli/progress.test.ts)", () => {
+  test("accepted before or after the files; the report is unchanged", async () => {
+    fakeRules = [ruleAt("warning")];
+    const plain = await runCli("check", LKJIP);
+    const before = await runCli("check", "--no-progress", LKJIP);
+    const after = await runCli("check", LKJIP, "--no-progress", "--json");
+    expect(before).toEqual(plain);
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.out).findings).toHaveLength(1);
+  });
+
+  test("named among the choices of an unknown option and in the usage", async () => {
+    const option = await runCli("check", LKJIP, "--progress");
+    expect(option.err).toMatch(/Pilihan: --json, --config KONFIGURASI\.json, --no-progress/);
+    expect((await runCli("check")).err).toMatch(/\[--no-progress\]/);
+  });
+
+  test("the real command with stderr in a pipe draws no bar and adds no time", () => {
+    const bin = path.join(__dirname, "..", "..", "bin", "sakip.js");
+    const run = spawnSync(process.execPath, [bin, "check", TANGSEL], {
+      encoding: "utf8",
+      env: { ...process.env, CI: "" },
+    });
+    expect(run.stdout).toMatch(/Jumlah: /);
+    expect(run.stderr).not.toMatch(/\r|Selesai dalam/);
+    expect(run.stderr).not.toContain("\x1b");
+  });
+});

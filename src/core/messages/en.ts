@@ -5,7 +5,7 @@ import { RULES_EN } from "./rules";
 export const EN: Record<keyof typeof ID, string> = {
   ...RULES_EN,
   "cli.checkUsage":
-    "Usage: sakip check FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json]. Name at least one .xlsx file; several files are checked together.",
+    "Usage: sakip check FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json] [--no-progress]. Name at least one .xlsx file; several files are checked together.",
   "check.severity.error": "ERROR",
   "check.severity.warning": "WARNING",
   "check.severity.info": "INFO",
@@ -102,7 +102,7 @@ export const EN: Record<keyof typeof ID, string> = {
   "override.column": "user correction: column role {role}",
   "override.columnCleared": "user correction: column without a role",
   "cli.regionsUsage":
-    "Usage: sakip regions FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json]. Give at least one .xlsx file.",
+    "Usage: sakip regions FILE.xlsx [FILE2.xlsx ...] [--json] [--config CONFIG.json] [--no-progress]. Give at least one .xlsx file.",
   "cli.unknownOption": 'Unknown option "{option}" for the {command} command. Options: {choices}.',
   "cli.optionNeedsValue": 'The option "{option}" needs a value (example: {example}).',
   "cli.fileMissing": "File not found: {file}",
@@ -118,6 +118,11 @@ export const EN: Record<keyof typeof ID, string> = {
   "regions.year": " year {year}",
   "regions.overridden": ", corrected by the user",
   "regions.column": "  {col}  {role}",
+  "progress.count": "{done}/{total} files",
+  "progress.reading": "reading {file}",
+  "progress.read": "read: {file}",
+  "progress.checking": "checking …",
+  "progress.elapsed": "Done in {seconds} seconds.",
   "cli.help":
-    "sakip: checks SAKIP tables and evaluates the worksheet functions.\n\nCommands:\n  sakip fn NAME ARG...       evaluate one SAKIP function as Excel does\n  sakip check FILE.xlsx... [--json] [--config CONFIG.json]\n                             check the tables' consistency (several files together)\n  sakip regions FILE.xlsx... [--json] [--config CONFIG.json]\n                             list the recognised tables and their column roles\n  sakip summary FILE.xlsx    write summary sheets into a copy (coming)\n\nRanges are JSON: '[1,2,3]' or '[[1],[2]]'; a skipped argument: null.",
+    "sakip: checks SAKIP tables and evaluates the worksheet functions.\n\nCommands:\n  sakip fn NAME ARG...       evaluate one SAKIP function as Excel does\n  sakip check FILE.xlsx... [--json] [--config CONFIG.json]\n                             check the tables' consistency (several files together)\n  sakip regions FILE.xlsx... [--json] [--config CONFIG.json]\n                             list the recognised tables and their column roles\n  sakip summary FILE.xlsx    write summary sheets into a copy (coming)\n\n--no-progress: no progress line on stderr (it appears only in a terminal,\n  not with --json and not when the environment variable CI is set).\n\nRanges are JSON: '[1,2,3]' or '[[1],[2]]'; a skipped argument: null.",
 };

@@ -4,7 +4,7 @@ import { RULES_ID } from "./rules";
 export const ID = {
   ...RULES_ID,
   "cli.checkUsage":
-    "Penggunaan: sakip check FILE.xlsx [FILE2.xlsx ...] [--json] [--config KONFIGURASI.json]. Sebutkan paling sedikit satu berkas .xlsx; beberapa berkas diperiksa bersama.",
+    "Penggunaan: sakip check FILE.xlsx [FILE2.xlsx ...] [--json] [--config KONFIGURASI.json] [--no-progress]. Sebutkan paling sedikit satu berkas .xlsx; beberapa berkas diperiksa bersama.",
   "check.severity.error": "GALAT",
   "check.severity.warning": "PERINGATAN",
   "check.severity.info": "INFO",
@@ -103,7 +103,7 @@ export const ID = {
   "override.column": "koreksi pengguna: peran kolom {role}",
   "override.columnCleared": "koreksi pengguna: kolom tanpa peran",
   "cli.regionsUsage":
-    "Penggunaan: sakip regions FILE.xlsx [FILE2.xlsx ...] [--json] [--config KONFIGURASI.json]. Sebutkan paling sedikit satu berkas .xlsx.",
+    "Penggunaan: sakip regions FILE.xlsx [FILE2.xlsx ...] [--json] [--config KONFIGURASI.json] [--no-progress]. Sebutkan paling sedikit satu berkas .xlsx.",
   "cli.unknownOption":
     'Pilihan "{option}" tidak dikenal untuk perintah {command}. Pilihan: {choices}.',
   "cli.optionNeedsValue": 'Pilihan "{option}" memerlukan nilai (contoh: {example}).',
@@ -120,6 +120,11 @@ export const ID = {
   "regions.year": " tahun {year}",
   "regions.overridden": ", dikoreksi pengguna",
   "regions.column": "  {col}  {role}",
+  "progress.count": "{done}/{total} berkas",
+  "progress.reading": "membaca {file}",
+  "progress.read": "terbaca: {file}",
+  "progress.checking": "memeriksa …",
+  "progress.elapsed": "Selesai dalam {seconds} detik.",
   "cli.help":
-    "sakip: memeriksa tabel SAKIP dan menghitung fungsi lembar kerja.\n\nPerintah:\n  sakip fn NAMA ARGUMEN...   hitung satu fungsi SAKIP seperti di Excel\n  sakip check FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             periksa konsistensi tabel (beberapa berkas bersama)\n  sakip regions FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             tampilkan tabel yang dikenali dan peran kolomnya\n  sakip summary FILE.xlsx    tulis lembar ringkasan ke salinan berkas (segera)\n\nRentang ditulis sebagai JSON: '[1,2,3]' atau '[[1],[2]]'; argumen yang dilewati: null.",
+    "sakip: memeriksa tabel SAKIP dan menghitung fungsi lembar kerja.\n\nPerintah:\n  sakip fn NAMA ARGUMEN...   hitung satu fungsi SAKIP seperti di Excel\n  sakip check FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             periksa konsistensi tabel (beberapa berkas bersama)\n  sakip regions FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             tampilkan tabel yang dikenali dan peran kolomnya\n  sakip summary FILE.xlsx    tulis lembar ringkasan ke salinan berkas (segera)\n\n--no-progress: tanpa baris kemajuan di stderr (baris itu hanya muncul di terminal,\n  tidak dengan --json dan tidak bila variabel lingkungan CI diisi).\n\nRentang ditulis sebagai JSON: '[1,2,3]' atau '[[1],[2]]'; argumen yang dilewati: null.",
 } as const;
