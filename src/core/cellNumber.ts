@@ -59,9 +59,12 @@ export function readValue(
     if (!Number.isFinite(value)) return { kind: "error", text: String(value) };
     const percent = formatIsPercent(numberFormat);
     const shown = decimalsOfFormat(numberFormat);
+    const points = percent ? Number((value * 100).toPrecision(15)) : value;
+    // 9.99E+307 formatted as a percentage has no finite reading in percent points.
+    if (!Number.isFinite(points)) return { kind: "error", text: String(value) };
     return {
       kind: "number",
-      value: percent ? Number((value * 100).toPrecision(15)) : value,
+      value: points,
       readAs: percent ? "percent-format" : "number",
       isPercent: percent,
       decimals: shown ?? Math.max(0, decimalsOfNumber(value) - (percent ? 2 : 0)),

@@ -311,6 +311,10 @@ export function formatNumber(
   decimals?: number,
   maxDecimals = 2,
 ): string {
+  // A value beyond the double range (a capaian over a target of 5e-324) reaches a message
+  // as ±Infinity: print a sign, never throw while rendering a finding.
+  if (typeof x === "number" && !Number.isFinite(x))
+    return Number.isNaN(x) ? "?" : x > 0 ? "∞" : "-∞";
   const d = typeof x === "number" ? fromExcelNumber(x) : x;
   let s = decimals === undefined ? d.toDecimalPlaces(maxDecimals).toFixed() : d.toFixed(decimals);
   const negative = s.startsWith("-");

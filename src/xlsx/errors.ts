@@ -1,7 +1,8 @@
 import { Lang, Message, MessageId, renderMessage } from "../core/messages";
 
 /** Why a workbook file could not be read. */
-export type WorkbookReadErrorCode = "not-xlsx" | "corrupt" | "encrypted" | "xls" | "empty";
+export type WorkbookReadErrorCode =
+  "not-xlsx" | "corrupt" | "encrypted" | "xls" | "empty" | "too-large";
 
 const MESSAGE_IDS: Record<WorkbookReadErrorCode, MessageId> = {
   "not-xlsx": "workbook.notXlsx",
@@ -9,6 +10,7 @@ const MESSAGE_IDS: Record<WorkbookReadErrorCode, MessageId> = {
   encrypted: "workbook.encrypted",
   xls: "workbook.xls",
   empty: "workbook.empty",
+  "too-large": "workbook.tooLarge",
 };
 
 /**
@@ -20,18 +22,23 @@ export class WorkbookReadError extends Error {
   readonly code: WorkbookReadErrorCode;
   readonly englishMessage: string;
   readonly detail?: string;
+  /** What the message names (the sheet and range of a sheet too large to read). */
+  readonly params?: Message["params"];
 
-  constructor(code: WorkbookReadErrorCode, detail?: string) {
-    super(renderMessage({ id: MESSAGE_IDS[code] }, "id"));
+  constructor(code: WorkbookReadErrorCode, detail?: string, params?: Message["params"]) {
+    super(renderMessage({ id: MESSAGE_IDS[code], params }, "id"));
     this.name = "WorkbookReadError";
     this.code = code;
-    this.englishMessage = renderMessage({ id: MESSAGE_IDS[code] }, "en");
+    this.englishMessage = renderMessage({ id: MESSAGE_IDS[code], params }, "en");
     if (detail !== undefined) this.detail = detail;
+    if (params !== undefined) this.params = params;
   }
 
   /** The message as a catalogue entry, for faces that render it themselves. */
   toMessage(): Message {
-    return { id: MESSAGE_IDS[this.code] };
+    return this.params
+      ? { id: MESSAGE_IDS[this.code], params: this.params }
+      : { id: MESSAGE_IDS[this.code] };
   }
 
   messageIn(lang: Lang): string {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { CellRange, CellValue, emptySheet, SheetSnapshot } from "../core/snapshot";
+import JSZip from "jszip";
+import { CellRange, CellValue, emptySheet, rangeA1, SheetSnapshot } from "../core/snapshot";
 import { asciiBytes, checkWorkbookBytes, containsBytes, WorkbookReadError } from "./errors";
 import { formatCellText } from "./numberFormat";
 
@@ -47,6 +48,8 @@ export async function readSheets(data: ArrayBuffer | Uint8Array): Promise<SheetS
     throw new WorkbookReadError("corrupt", error instanceof Error ? error.message : String(error));
   }
   if (workbook.worksheets.length === 0) {
+    // A workbook with only chart sheets, or none, is readable and simply has no cells.
+    if (await onlyChartSheets(bytes)) return [];
     // A zip without a workbook part (a .docx, a plain archive) is not a workbook at all.
     const hasWorkbookPart = containsBytes(bytes, asciiBytes("xl/workbook"));
     throw new WorkbookReadError(hasWorkbookPart ? "corrupt" : "not-xlsx", "no worksheet");
@@ -54,6 +57,31 @@ export async function readSheets(data: ArrayBuffer | Uint8Array): Promise<SheetS
   const date1904 = Boolean(workbook.properties?.date1904);
   return workbook.worksheets.map((worksheet) => snapshotOfWorksheet(worksheet, date1904));
 }
+
+/**
+ * Whether the workbook part lists no sheet other than chart sheets (Excel: Move Chart ›
+ * New sheet), which ExcelJS skips. Otherwise sheets ExcelJS did not load are missing parts
+ * of a damaged file. Only reached when ExcelJS found no worksheet.
+ */
+async function onlyChartSheets(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const book = await zip.file("xl/workbook.xml")?.async("string");
+    if (book === undefined) return false;
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    const sheets = book.match(/<(?:\w+:)?sheet\b/g)?.length ?? 0;
+    const charts = rels.match(/\/relationships\/chartsheet"/g)?.length ?? 0;
+    return sheets === charts;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The largest used range read into a snapshot: 30 million cells (about 1,5 GB of snapshot;
+ * a 20-million-cell sheet reads in about 3 s). Real planning sheets stay far below.
+ */
+export const MAX_SNAPSHOT_CELLS = 30_000_000;
 
 /** One worksheet as a snapshot. Exported for the gateway's tests. */
 export function snapshotOfWorksheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
@@ -87,6 +115,16 @@ export function snapshotOfWorksheet(ws: ExcelJS.Worksheet, date1904 = false): Sh
   // Pass 2: the grids.
   const height = bottom - top + 1;
   const width = right - left + 1;
+  // The snapshot is dense: one stray value in XFD1048576 would ask for 17 billion cells and
+  // exhaust memory. Refuse such a sheet with a line that tells the planner how to fix it.
+  if (height * width > MAX_SNAPSHOT_CELLS) {
+    const range = rangeA1({ top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 });
+    throw new WorkbookReadError("too-large", undefined, {
+      sheet: ws.name,
+      range,
+      cells: height * width,
+    });
+  }
   const values: CellValue[][] = new Array(height);
   const text: string[][] = new Array(height);
   const numberFormats: string[][] = new Array(height);

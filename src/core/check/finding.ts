@@ -34,8 +34,11 @@ export function makeFinding(rule: RuleId, input: FindingInput, settings: CheckSe
     related: input.related ?? [],
   };
   if (input.indicator !== undefined && input.indicator !== "") finding.indicator = input.indicator;
-  if (input.expected !== undefined) finding.expected = input.expected;
-  if (input.actual !== undefined) finding.actual = input.actual;
+  // A recomputed value beyond the double range (a target of 5e-324) would be Infinity,
+  // which JSON writes as null: such a finding keeps its message but no number.
+  if (input.expected !== undefined && Number.isFinite(input.expected))
+    finding.expected = input.expected;
+  if (input.actual !== undefined && Number.isFinite(input.actual)) finding.actual = input.actual;
   return finding;
 }
 

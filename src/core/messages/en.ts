@@ -73,6 +73,8 @@ export const EN: Record<keyof typeof ID, string> = {
     "This file is password-protected (encrypted): open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password), then save it again.",
   "workbook.xls":
     "This file is in the old Excel 97-2003 format (.xls): open it in Excel and save it as an Excel Workbook (.xlsx).",
+  "workbook.tooLarge":
+    'Sheet "{sheet}" uses the range {range} ({cells} cells), too large to read: delete the contents of cells far from the tables (Ctrl+End finds them) and save again.',
   "workbook.empty": "This file is empty (0 bytes): there is no workbook to read.",
   "config.invalidJson": "The configuration is not valid JSON: {detail}.",
   "config.notObject":

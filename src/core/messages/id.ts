@@ -74,6 +74,8 @@ export const ID = {
     "Berkas ini dilindungi kata sandi (terenkripsi): buka di Excel, hapus kata sandinya (File › Info › Proteksi Buku Kerja › Enkripsi dengan Kata Sandi), lalu simpan ulang.",
   "workbook.xls":
     "Berkas ini berformat lama Excel 97-2003 (.xls): buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).",
+  "workbook.tooLarge":
+    'Lembar "{sheet}" memakai rentang {range} ({cells} sel), terlalu besar untuk dibaca: hapus isi sel yang jauh dari tabel (Ctrl+End menemukannya) lalu simpan ulang.',
   "workbook.empty": "Berkas ini kosong (0 byte): tidak ada buku kerja untuk dibaca.",
   "config.invalidJson": "Konfigurasi bukan JSON yang sah: {detail}.",
   "config.notObject":
