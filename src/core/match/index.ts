@@ -216,24 +216,16 @@ export function matchIndicators(
 ): { groups: IndicatorGroup[]; candidates: MatchCandidate[] } {
   // Matching units: one table's indicator column group (a Renja table printing the RKPD
   // draft and the analysis side by side holds each indicator twice, once per side).
-  const byTable = new Map<number, IndicatorEntry[]>();
-  for (const e of entries) {
-    const unit = unitOf(e);
-    const list = byTable.get(unit) ?? [];
-    list.push(e);
-    byTable.set(unit, list);
-  }
-  const tableIndexes = [...byTable.keys()].sort((x, y) => x - y);
   const related = (a: string, b: string): boolean => (families[a] ?? 0) === (families[b] ?? 0);
   const links: Link[] = [];
   const candidates: MatchCandidate[] = [];
-  for (let i = 0; i < tableIndexes.length; i++) {
-    for (let j = i + 1; j < tableIndexes.length; j++) {
-      const left = byTable.get(tableIndexes[i])!;
-      const right = byTable.get(tableIndexes[j])!;
-      if (!related(left[0].table.file, right[0].table.file)) continue;
-      matchTables(left, right, settings, links, candidates);
-    }
+  // Every pair of units used to be compared entry by entry: quadratic in the number of
+  // indicators (minutes at 100 k cells). Only pairs that can give a link or a candidate are
+  // compared now (pairsWorthDeciding, a superset of them), in the same order as before (units
+  // ascending, then entries in table order), so links, candidates and ambiguity are unchanged.
+  for (const unitPair of pairsWorthDeciding(entries, settings)) {
+    if (!related(unitPair.left[0].table.file, unitPair.right[0].table.file)) continue;
+    matchTables(unitPair.left, unitPair.pairs, settings, links, candidates);
   }
   const union = new UnionFind(entries);
   links.sort((x, y) => y.strength - x.strength);
@@ -295,22 +287,21 @@ function groupLevel(members: IndicatorEntry[]): IndicatorLevel {
 
 function matchTables(
   left: IndicatorEntry[],
-  right: IndicatorEntry[],
+  pairs: [IndicatorEntry, IndicatorEntry][],
   settings: CheckSettings,
   links: Link[],
   candidates: MatchCandidate[],
 ): void {
-  const decisions = new Map<string, PairDecision>();
   const matchesOf = new Map<number, { other: number; strength: number }[]>();
   const add = (id: number, other: number, strength: number): void => {
     const list = matchesOf.get(id) ?? [];
     list.push({ other, strength });
     matchesOf.set(id, list);
   };
-  for (const a of left) {
-    for (const b of right) {
+  // Pairs come in the order of the former nested loop (left entries, then right entries).
+  for (const [a, b] of pairs) {
+    {
       const decision = decidePair(a, b, settings);
-      decisions.set(`${a.id}:${b.id}`, decision);
       if (decision.reason) {
         add(a.id, b.id, STRENGTH[decision.reason]);
         add(b.id, a.id, STRENGTH[decision.reason]);
@@ -350,4 +341,132 @@ function matchTables(
     if (back && back.other === a.id) links.push({ a: a.id, b: m.other, strength: m.strength });
     else candidates.push({ a: a.id, b: m.other, similarity: 1, reason: "ambiguous" });
   }
+}
+
+interface UnitPair {
+  /** Entries of the left unit that take part in some pair, in table order. */
+  left: IndicatorEntry[];
+  right: IndicatorEntry[];
+  pairs: [IndicatorEntry, IndicatorEntry][];
+}
+
+/** Deletion variants of a token within `k` deletions (the token itself included). */
+function deletionVariants(token: string, k: number, out: Set<string>): void {
+  out.add(token);
+  if (k === 0 || token.length <= 1) return;
+  for (let i = 0; i < token.length; i++) {
+    const shorter = token.slice(0, i) + token.slice(i + 1);
+    if (!out.has(shorter)) deletionVariants(shorter, k - 1, out);
+    else if (k > 1) deletionVariants(shorter, k - 1, out);
+  }
+}
+
+/**
+ * Typo keys of a token: tokensMatch allows ≤1 edit from 4 letters and ≤2 from 8
+ * (Damerau-Levenshtein, one transposition per pair); each such edit is undone by deleting
+ * at most one letter on each side, so two tokens that match share a deletion variant within
+ * those budgets (the SymSpell argument). Shorter tokens match only when equal.
+ */
+function typoKeys(token: string): Set<string> {
+  let keys = TYPO_KEYS.get(token);
+  if (!keys) {
+    keys = new Set<string>();
+    deletionVariants(token, token.length >= 8 ? 2 : token.length >= 4 ? 1 : 0, keys);
+    if (TYPO_KEYS.size > 50000) TYPO_KEYS.clear();
+    TYPO_KEYS.set(token, keys);
+  }
+  return keys;
+}
+const TYPO_KEYS = new Map<string, Set<string>>();
+
+/**
+ * The pairs of entries of different units that decidePair could link or name as a
+ * candidate, grouped by unit pair and ordered as the former all-pairs loop visited them.
+ * A pair gives something only when: the user confirmed it, both carry the same kode, both
+ * have the same non-empty normalised name, or the Dice similarity of their tokens reaches
+ * candidateThreshold. For the last one, a pair (A, B) with |A| ≤ |B| needs
+ * m ≥ ceil(c·(|A|+|B|)/2) ≥ ceil(c·|A|) matched tokens, so at least one of any
+ * |A| − ceil(c·|A|) + 1 tokens of A matches a token of B: A probes only its rarest tokens
+ * of that many (prefix filtering), against an index of every token's typo keys.
+ * Every pair found is still decided by decidePair, so this only saves work.
+ */
+function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSettings): UnitPair[] {
+  const n = entries.length;
+  const tokens = entries.map((e) => nameTokens(e.name));
+  const units = entries.map(unitOf);
+  const index = new Map<string, number[]>();
+  const put = (key: string, i: number): void => {
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  const confirmed = new Set<string>();
+  for (const [x, y] of settings.confirmedMatches) {
+    confirmed.add(normaliseName(x));
+    confirmed.add(normaliseName(y));
+  }
+  for (let i = 0; i < n; i++) {
+    const e = entries[i];
+    if (e.kode) put(`k\u0000${e.kode}`, i);
+    if (e.key !== "") put(`n\u0000${e.key}`, i);
+    if (confirmed.has(e.key)) put("c", i);
+    for (const t of tokens[i]) for (const key of typoKeys(t)) put(`t\u0000${key}`, i);
+  }
+  // How many entries a token can reach: the rarest tokens are probed first.
+  const reachOf = new Map<string, number>();
+  const reach = (t: string): number => {
+    const known = reachOf.get(t);
+    if (known !== undefined) return known;
+    let sum = 0;
+    for (const key of typoKeys(t)) sum += index.get(`t\u0000${key}`)?.length ?? 0;
+    reachOf.set(t, sum);
+    return sum;
+  };
+  const c = settings.candidateThreshold;
+  const found = new Set<number>();
+  const pairKeys: number[] = [];
+  const seen = new Int32Array(n).fill(-1);
+  const consider = (i: number, j: number): void => {
+    if (seen[j] === i || units[i] === units[j]) return;
+    seen[j] = i;
+    const [lo, hi] = units[i] < units[j] || (units[i] === units[j] && i < j) ? [i, j] : [j, i];
+    const key = lo * n + hi;
+    if (!found.has(key)) {
+      found.add(key);
+      pairKeys.push(key);
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const e = entries[i];
+    if (e.kode) for (const j of index.get(`k\u0000${e.kode}`)!) consider(i, j);
+    if (e.key !== "") for (const j of index.get(`n\u0000${e.key}`)!) consider(i, j);
+    if (confirmed.has(e.key)) for (const j of index.get("c")!) consider(i, j);
+    const own = tokens[i];
+    if (own.length === 0) continue;
+    const need = Math.max(1, Math.ceil(c * own.length - 1e-9));
+    const probe = [...own].sort((x, y) => reach(x) - reach(y)).slice(0, own.length - need + 1);
+    for (const t of probe) {
+      for (const key of typoKeys(t)) {
+        for (const j of index.get(`t\u0000${key}`) ?? []) {
+          if (tokens[j].length >= own.length) consider(i, j);
+        }
+      }
+    }
+  }
+  // The former loop's order: unit pairs ascending, then left entries, then right entries.
+  const decoded = pairKeys.map((key) => [Math.floor(key / n), key % n] as [number, number]);
+  decoded.sort(
+    (p, q) => units[p[0]] - units[q[0]] || units[p[1]] - units[q[1]] || p[0] - q[0] || p[1] - q[1],
+  );
+  const out: UnitPair[] = [];
+  let current: UnitPair | null = null;
+  for (const [a, b] of decoded) {
+    if (!current || unitOf(current.left[0]) !== units[a] || unitOf(current.right[0]) !== units[b]) {
+      current = { left: [], right: [entries[b]], pairs: [] };
+      out.push(current);
+    }
+    if (current.left[current.left.length - 1] !== entries[a]) current.left.push(entries[a]);
+    current.pairs.push([entries[a], entries[b]]);
+  }
+  return out;
 }

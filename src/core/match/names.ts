@@ -118,17 +118,25 @@ export function tokensMatch(a: string, b: string): boolean {
   const allowed = length >= 8 ? 2 : 1;
   // Cheap rejections first: rules run over hundreds of names pairwise.
   if (Math.abs(a.length - b.length) > allowed) return false;
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  let result = TOKEN_MATCHES.get(key);
+  // Cached per ordered pair in nested maps: building a "a\0b" key string for every lookup
+  // was the matcher's main cost on big workbooks (the answer is the same either way).
+  const [x, y] = a < b ? [a, b] : [b, a];
+  let row = TOKEN_MATCHES.get(x);
+  if (row === undefined) {
+    if (TOKEN_MATCHES.size > 20000) TOKEN_MATCHES.clear();
+    row = new Map<string, boolean>();
+    TOKEN_MATCHES.set(x, row);
+  }
+  let result = row.get(y);
   if (result === undefined) {
     result = damerauLevenshtein(a, b) <= allowed;
-    if (TOKEN_MATCHES.size > 100000) TOKEN_MATCHES.clear();
-    TOKEN_MATCHES.set(key, result);
+    if (row.size > 5000) row.clear();
+    row.set(y, result);
   }
   return result;
 }
 
-const TOKEN_MATCHES = new Map<string, boolean>();
+const TOKEN_MATCHES = new Map<string, Map<string, boolean>>();
 
 export interface NameComparison {
   /** 2·matched / (|A| + |B|), 0–1. */
