@@ -276,6 +276,8 @@ export function comparePrinted(
   printedDecimals: number,
   options: CompareOptions = {},
 ): Agreement {
+  const fast = comparePrintedFast(printed, computed, printedDecimals, options);
+  if (fast !== null) return fast;
   const p = fromExcelNumber(printed);
   const x = typeof computed === "number" ? fromExcelNumber(computed) : computed;
   const diff = p.minus(x).abs();
@@ -286,6 +288,31 @@ export function comparePrinted(
   const nearMiss = new Decimal(10).pow(-printedDecimals).plus(epsilon(x));
   if (!exactAtPrinted && diff.lte(nearMiss)) return "near-miss";
   return "mismatch";
+}
+
+/**
+ * The clear cases in plain floating point, without decimal.js (the checks compare millions
+ * of cells): a difference far inside or far outside every bound gives the same answer the
+ * decimal comparison would, since float error (~1e-16 relative) is far below the 1e-9
+ * epsilon. Anything near a bound returns null and goes the exact way.
+ */
+function comparePrintedFast(
+  printed: number,
+  computed: number | Decimal,
+  printedDecimals: number,
+  options: CompareOptions,
+): Agreement | null {
+  const x = typeof computed === "number" ? computed : computed.toNumber();
+  if (!Number.isFinite(printed) || !Number.isFinite(x)) return null;
+  const diff = Math.abs(printed - x);
+  const eps = Math.max(1, Math.abs(x)) * 1e-9;
+  const unit = Math.pow(10, -printedDecimals);
+  const tau = 0.5 * unit * ((options.summands ?? 0) + 1);
+  if (diff <= eps * 0.5) return "exact";
+  if (diff >= eps * 2 && diff <= tau * 0.5) return "rounded";
+  // Beyond the tolerance, the truncation and the near-miss bound (10^-d) by a wide margin.
+  if (diff >= 2 * Math.max(tau, unit) + eps * 2) return "mismatch";
+  return null;
 }
 
 export function isAccepted(agreement: Agreement): boolean {

@@ -16,9 +16,14 @@ export interface TableCell {
   formula: string | null;
 }
 
+/** Excel's column count: row × COLUMNS + col is a unique key of a cell. */
+const COLUMNS = 16384;
+
 export class Table {
   readonly columns: RegionColumn[];
   readonly rows: RegionRow[];
+  /** Every rule reads the same cells: parse each once (Indonesian text and decimals are dear). */
+  private readonly readings = new Map<number, CellReading>();
 
   constructor(
     readonly file: string,
@@ -33,12 +38,23 @@ export class Table {
     return this.region.kind;
   }
 
+  /** The reading of a cell, parsed once per table. */
+  reading(row: number, col: number): CellReading {
+    const key = row * COLUMNS + col;
+    let reading = this.readings.get(key);
+    if (reading === undefined) {
+      reading = readCellNumber(this.sheet, row, col);
+      this.readings.set(key, reading);
+    }
+    return reading;
+  }
+
   cell(row: number, col: number): TableCell {
     return {
       row,
       col,
       value: valueAt(this.sheet, row, col),
-      reading: readCellNumber(this.sheet, row, col),
+      reading: this.reading(row, col),
       format: formatAt(this.sheet, row, col),
       formula: formulaAt(this.sheet, row, col),
     };
@@ -46,7 +62,7 @@ export class Table {
 
   /** The number in a cell, or null when it holds none (blank, "-", text, compound, error). */
   number(row: number, col: number): CellNumber | null {
-    const reading = readCellNumber(this.sheet, row, col);
+    const reading = this.reading(row, col);
     return reading.kind === "number" ? reading : null;
   }
 

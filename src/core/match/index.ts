@@ -382,9 +382,9 @@ const TYPO_KEYS = new Map<string, Set<string>>();
 /**
  * The pairs of entries of different units that decidePair could link or name as a
  * candidate, grouped by unit pair and ordered as the former all-pairs loop visited them.
- * A pair gives something only when: the user confirmed it, both carry the same kode, both
- * have the same non-empty normalised name, or the Dice similarity of their tokens reaches
- * candidateThreshold. For the last one, a pair (A, B) with |A| ≤ |B| needs
+ * A pair can match only when: the user confirmed it, both carry the same kode, both have the
+ * same non-empty normalised name, or the Dice similarity of their tokens reaches
+ * matchThreshold (candidates below it are found only among these pairs). For the last one, a pair (A, B) with |A| ≤ |B| needs
  * m ≥ ceil(c·(|A|+|B|)/2) ≥ ceil(c·|A|) matched tokens, so at least one of any
  * |A| − ceil(c·|A|) + 1 tokens of A matches a token of B: A probes only its rarest tokens
  * of that many (prefix filtering), against an index of every token's typo keys.
@@ -422,7 +422,9 @@ function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSettings):
     reachOf.set(t, sum);
     return sum;
   };
-  const c = settings.candidateThreshold;
+  // Only pairs that can match are probed: near names below the match threshold are named by
+  // missing-indicator itself, among the few indicators it reports, not for every pair here.
+  const c = settings.matchThreshold;
   const found = new Set<number>();
   const pairKeys: number[] = [];
   const seen = new Int32Array(n).fill(-1);

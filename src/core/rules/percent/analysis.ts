@@ -17,12 +17,19 @@ export interface TableAnalysis {
   shifts: Map<number, RowShift>;
 }
 
+/** Both rules analyse every table: the second one reuses the first one's work. */
+const ANALYSES = new WeakMap<Table, TableAnalysis>();
+
 export function analyseTable(table: Table): TableAnalysis {
+  const cached = ANALYSES.get(table);
+  if (cached) return cached;
   const read = tableReader(table);
   const ratios = ratioRelations(table, read);
   const differences = differenceRelations(table, read);
   const shifts = rowShifts(table, [...ratios, ...differences], read);
-  return { table, read, ratios, differences, shifts };
+  const analysis = { table, read, ratios, differences, shifts };
+  ANALYSES.set(table, analysis);
+  return analysis;
 }
 
 /** Evaluation options for one row: the user's Rupiah tolerance and the indicator's polarity. */
