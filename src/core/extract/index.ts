@@ -1,6 +1,6 @@
 import type { CheckSettings } from "../check/settings";
 import type { Table } from "../check/table";
-import { fileFamilies, matchIndicators } from "../match";
+import { dominantRegion, fileFamilies, matchIndicators } from "../match";
 import { budgetLinesOf } from "./budget";
 import { documentYearOf, indicatorsOf } from "./indicators";
 import type { BudgetLine, IndicatorEntry, PlanningModel } from "./types";
@@ -42,7 +42,16 @@ export function extract(tables: Table[], settings: CheckSettings): PlanningModel
   });
   // Ids are indexes into `indicators` (entries split from bulleted cells took fresh ids).
   indicators.forEach((entry, index) => (entry.id = index));
-  const families = fileFamilies(indicators, [...new Set(tables.map((t) => t.file))]);
+  const files = [...new Set(tables.map((t) => t.file))];
+  // Only a batch of several files needs to know whose plan each file is.
+  const regions: Record<string, string | null> = {};
+  if (files.length > 1) {
+    for (const file of files) {
+      const sheets = [...new Set(tables.filter((t) => t.file === file).map((t) => t.sheet))];
+      regions[file] = dominantRegion(sheets);
+    }
+  }
+  const families = fileFamilies(indicators, files, regions);
   const { groups, candidates } = matchIndicators(indicators, settings, families);
   return { indicators, groups, candidates, budget, documentYears, fileFamilies: families };
 }

@@ -7,6 +7,7 @@ import type {
   MatchReason,
   TargetRole,
 } from "../extract/types";
+export { dominantRegion } from "./region";
 import { compareTokens, fuzzyNamesMatch, MEASURE_WORDS, nameTokens, normaliseName } from "./names";
 
 export {
@@ -178,14 +179,18 @@ class UnionFind {
  * Files that speak of one plan: a reviewer may check one office's Renstra, PK and LKjIP
  * together, or many offices' reports in one batch. Two files are related when they share a
  * good part of their indicators by exact normalised name (at least RELATED_SHARE of the
- * smaller file's names, and at least RELATED_MIN); a family is a set of files linked by
- * relations. Only files of one family are cross-checked, so that one kota's "Persentase
+ * smaller file's names, and at least RELATED_MIN) and do not name two different places
+ * (region.ts); a family is a set of files linked by relations. Only files of one family are cross-checked, so that one kota's "Persentase
  * Koperasi Aktif" is never compared with another kota's.
  */
 const RELATED_SHARE = 0.2;
 const RELATED_MIN = 2;
 
-export function fileFamilies(entries: IndicatorEntry[], files: string[]): Record<string, number> {
+export function fileFamilies(
+  entries: IndicatorEntry[],
+  files: string[],
+  regions: Record<string, string | null> = {},
+): Record<string, number> {
   const keysOf = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
   for (const e of entries) keysOf.get(e.table.file)?.add(e.key);
   const family: Record<string, number> = {};
@@ -195,6 +200,10 @@ export function fileFamilies(entries: IndicatorEntry[], files: string[]): Record
   };
   for (let i = 0; i < files.length; i++) {
     for (let j = i + 1; j < files.length; j++) {
+      // Two places named (Kota Semarang, Kab. Demak): two plans, however alike their names.
+      const ra = regions[files[i]] ?? null;
+      const rb = regions[files[j]] ?? null;
+      if (ra !== null && rb !== null && ra !== rb) continue;
       const ka = keysOf.get(files[i])!;
       const kb = keysOf.get(files[j])!;
       const [small, large] = ka.size <= kb.size ? [ka, kb] : [kb, ka];
