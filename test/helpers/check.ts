@@ -137,3 +137,23 @@ export function onlyAt(findings: Finding[], address: string, rule?: RuleId): Fin
   }
   return at[0];
 }
+
+/** One rule set's findings on the four fixture workbooks. */
+export interface FixtureFindings {
+  lt21: Finding[];
+  rs21: Finding[];
+  ls25: Finding[];
+  ls25one: Finding[];
+}
+
+export async function findingsOnFixtures(
+  findingsOf: (name: FixtureName) => Promise<Finding[]>,
+): Promise<FixtureFindings> {
+  const [lt21, rs21, ls25, ls25one] = await Promise.all([
+    findingsOf("lakip-tangsel-2021"),
+    findingsOf("renja-semarang-2021"),
+    findingsOf("lkjip-semarang-2025"),
+    findingsOf("lkjip-semarang-2025-onesheet"),
+  ]);
+  return { lt21, rs21, ls25, ls25one };
+}

@@ -1,4 +1,5 @@
 import type { Table } from "../check/table";
+import type { RegionColumn } from "../recognize/types";
 import type { BudgetLine, ModelValue } from "./types";
 
 /**
@@ -10,13 +11,15 @@ import type { BudgetLine, ModelValue } from "./types";
 export function budgetLinesOf(table: Table, tableIndex: number, offset: number): BudgetLine[] {
   const moneyRoles = ["pagu", "realisasi-anggaran", "persen-anggaran", "selisih"];
   if (!table.columns.some((c) => c.role === "pagu" || c.role === "realisasi-anggaran")) return [];
+  const yearOf = (c: RegionColumn, list: ModelValue[]) =>
+    list.map((v) => ({ ...v, year: c.year ?? table.region.year ?? null }));
   const lines: BudgetLine[] = [];
   const lineOfRow = new Map<number, number>();
   table.rows.forEach((row, index) => {
     if (row.kind !== "data" && row.kind !== "total") return;
-    const values = (role: string): ModelValue[] =>
+    const values = (role: string, only?: number): ModelValue[] =>
       table.columns
-        .filter((c) => c.role === role)
+        .filter((c) => c.role === role && (only === undefined || c.col === only))
         .flatMap((c) => {
           const number = table.number(row.row, c.col);
           return number
@@ -38,35 +41,12 @@ export function budgetLinesOf(table: Table, tableIndex: number, offset: number):
       total: row.kind === "total",
       pagu: table.columns
         .filter((c) => c.role === "pagu")
-        .flatMap((c) => {
-          const number = table.number(row.row, c.col);
-          if (!number) return [];
-          return [
-            {
-              value: number.value,
-              number,
-              at: table.ref(row.row, c.col),
-              col: c.col,
-              variant: c.variant,
-              year: c.year ?? table.region.year ?? null,
-            },
-          ];
-        }),
+        .flatMap((c) =>
+          yearOf(c, values("pagu", c.col)).map((v) => ({ ...v, variant: c.variant })),
+        ),
       realisasi: table.columns
         .filter((c) => c.role === "realisasi-anggaran")
-        .flatMap((c) => {
-          const number = table.number(row.row, c.col);
-          if (!number) return [];
-          return [
-            {
-              value: number.value,
-              number,
-              at: table.ref(row.row, c.col),
-              col: c.col,
-              year: c.year ?? table.region.year ?? null,
-            },
-          ];
-        }),
+        .flatMap((c) => yearOf(c, values("realisasi-anggaran", c.col))),
       persen: values("persen-anggaran"),
       selisih: values("selisih"),
     };

@@ -6,6 +6,8 @@ import { percentMismatch } from "../../../src/core/rules/percentMismatch";
 import { CellValue, snapshotFromValues } from "../../../src/core/snapshot";
 import {
   check,
+  FixtureFindings,
+  findingsOnFixtures,
   findingsWith,
   onlyAt,
   findingsAt,
@@ -20,23 +22,15 @@ const findingsOf = findingsWith(RULES);
 const only = (findings: Finding[], address: string): Finding =>
   onlyAt(findings, address, "difference-mismatch");
 
-let lt21: Finding[];
-let rs21: Finding[];
-let ls25: Finding[];
-let ls25one: Finding[];
+let on: FixtureFindings;
 
 beforeAll(async () => {
-  [lt21, rs21, ls25, ls25one] = await Promise.all([
-    findingsOf("lakip-tangsel-2021"),
-    findingsOf("renja-semarang-2021"),
-    findingsOf("lkjip-semarang-2025"),
-    findingsOf("lkjip-semarang-2025-onesheet"),
-  ]);
+  on = await findingsOnFixtures(findingsOf);
 });
 
 describe("difference-mismatch on LT21 (lakip-tangsel-2021)", () => {
   test('LT21 F4: Lampiran 7 "PROGRAM PENGEMBANGAN UMKM" Bertambah / Berkurang (24.453.348.000,00), expected −453.348.000', () => {
-    const f = only(lt21, "Lampiran 7!F66");
+    const f = only(on.lt21, "Lampiran 7!F66");
     expect(f.severity).toBe("error");
     expect(f.expected).toBe(-453348000);
     expect(f.actual).toBe(-24453348000);
@@ -47,28 +41,28 @@ describe("difference-mismatch on LT21 (lakip-tangsel-2021)", () => {
   });
 
   test("LT21 F4: kegiatan 13 under it repeats the same wrong value", () => {
-    const f = only(lt21, "Lampiran 7!F67");
+    const f = only(on.lt21, "Lampiran 7!F67");
     expect(f.severity).toBe("error");
     expect(f.expected).toBe(-453348000);
     expect(f.actual).toBe(-24453348000);
   });
 
   test("LT21 Lampiran 7: the other 19 Bertambah / Berkurang values are not flagged", () => {
-    expect(lt21.filter((f) => f.at.sheet === "Lampiran 7").map(where)).toEqual([
+    expect(on.lt21.filter((f) => f.at.sheet === "Lampiran 7").map(where)).toEqual([
       "Lampiran 7!F66",
       "Lampiran 7!F67",
     ]);
   });
 
   test('LT21 F6: Tabel 7 "Kontribusi PDRB (UMKM)" N vs N-2 printed 0.2%, expected 0,30 (2.4 − 2.1)', () => {
-    const f = only(lt21, "Tabel 7!I6");
+    const f = only(on.lt21, "Tabel 7!I6");
     expect(f.severity).toBe("error");
     expect(f.expected).toBeCloseTo(0.3, 10);
     expect(f.actual).toBeCloseTo(0.2, 10);
   });
 
   test('LT21 F7: Tabel 7 "Ability To Pay (UMKM)" N vs N-2 printed 0.51%, expected 0,52 — exact inputs, so an error', () => {
-    const f = only(lt21, "Tabel 7!I7");
+    const f = only(on.lt21, "Tabel 7!I7");
     expect(f.severity).toBe("error");
     expect(f.expected).toBeCloseTo(0.52, 10);
     expect(f.actual).toBeCloseTo(0.51, 10);
@@ -76,7 +70,7 @@ describe("difference-mismatch on LT21 (lakip-tangsel-2021)", () => {
   });
 
   test('LT21 F9: Tabel 7 "Kontribusi PDRB (UMKM)" N vs N-1 "0.06" for −0,06 is a warning, arah perubahan hilang', () => {
-    const f = only(lt21, "Tabel 7!F6");
+    const f = only(on.lt21, "Tabel 7!F6");
     expect(f.severity).toBe("warning");
     expect(f.expected).toBeCloseTo(-0.06, 10);
     expect(f.actual).toBeCloseTo(0.06, 10);
@@ -84,35 +78,35 @@ describe("difference-mismatch on LT21 (lakip-tangsel-2021)", () => {
   });
 
   test('LT21 F9: Tabel 7 "Tingkat Kepuasan Pelayanan Publik" "22.36%" for −22,36 is a warning, arah perubahan hilang', () => {
-    const f = only(lt21, "Tabel 7!F10");
+    const f = only(on.lt21, "Tabel 7!F10");
     expect(f.severity).toBe("warning");
     expect(f.expected).toBeCloseTo(-22.36, 10);
     expect(f.message.id).toBe("differenceMismatch.sign");
   });
 
   test("LT21 Tabel 7: K1 (1,30; 0,98) and ATP N-1 (0,73) are not flagged", () => {
-    expect(findingsAt(lt21, "Tabel 7!F5")).toEqual([]);
-    expect(findingsAt(lt21, "Tabel 7!I5")).toEqual([]);
-    expect(findingsAt(lt21, "Tabel 7!F7")).toEqual([]);
+    expect(findingsAt(on.lt21, "Tabel 7!F5")).toEqual([]);
+    expect(findingsAt(on.lt21, "Tabel 7!I5")).toEqual([]);
+    expect(findingsAt(on.lt21, "Tabel 7!F7")).toEqual([]);
   });
 
   test('LT21 F10: Tabel 7 "Produk Unggulan Yang Populer" compares 3.27% with 869 (and 800) products: one error, at the first Naik / Turun', () => {
-    const f = only(lt21, "Tabel 7!F9");
+    const f = only(on.lt21, "Tabel 7!F9");
     expect(f.severity).toBe("error");
     expect(f.related.map((r) => r.col)).toEqual([3, 4]);
     expect(renderMessage(f.message)).toMatch(
       /"Thn N \(2021\)" = 3,27 adalah persentase, tetapi "Thn \(N-1\) \(2020\)" = 869 bukan persentase/,
     );
-    expect(findingsAt(lt21, "Tabel 7!I9")).toEqual([]);
+    expect(findingsAt(on.lt21, "Tabel 7!I9")).toEqual([]);
   });
 
   test('LT21 F8 is outside this rule: "Tingkat Kepuasan" prints "-" as its N vs N-2 difference', () => {
     // The second block's "Thn N" (100%) contradicts the first (77,64%); no selisih relates them.
-    expect(findingsAt(lt21, "Tabel 7!I10")).toEqual([]);
+    expect(findingsAt(on.lt21, "Tabel 7!I10")).toEqual([]);
   });
 
   test("LT21 Tabel 9: every SILPA = Pagu − Realisasi holds; the shifted rows G/H get no difference finding", () => {
-    expect(lt21.filter((f) => f.at.sheet === "Tabel 9")).toEqual([]);
+    expect(on.lt21.filter((f) => f.at.sheet === "Tabel 9")).toEqual([]);
   });
 
   test("LT21 F3 is reported once per row, by percent-mismatch, even with both rules running", async () => {
@@ -127,20 +121,20 @@ describe("difference-mismatch on LT21 (lakip-tangsel-2021)", () => {
 
 describe("difference-mismatch on LS25 (lkjip-semarang-2025)", () => {
   test("LS25 F27: Tabel 2.7 URUSAN SELISIH 3.650.959.626 for 3.650.959.625,68 is not flagged (τ = 0,5)", () => {
-    expect(findingsAt(ls25, "Tabel 2.7!E5")).toEqual([]);
+    expect(findingsAt(on.ls25, "Tabel 2.7!E5")).toEqual([]);
   });
 
   test("LS25 F27: Tabel 2.7 Program 01 SELISIH 1.736.315.862 for 1.736.315.861,68 is not flagged", () => {
-    expect(findingsAt(ls25, "Tabel 2.7!E6")).toEqual([]);
+    expect(findingsAt(on.ls25, "Tabel 2.7!E6")).toEqual([]);
   });
 
   test('LS25 F2: sub 0006 SELISIH "47.009.986" = 47.099.986 − 90.000 agrees with its row (the sum is total-mismatch\'s)', () => {
-    expect(findingsAt(ls25, "Tabel 2.7!E37")).toEqual([]);
+    expect(findingsAt(on.ls25, "Tabel 2.7!E37")).toEqual([]);
   });
 
   test("LS25 Tabel 2.7 and Tabel 3.11: no selisih or SILPA is flagged", () => {
-    expect(ls25).toEqual([]);
-    expect(ls25one).toEqual([]);
+    expect(on.ls25).toEqual([]);
+    expect(on.ls25one).toEqual([]);
   });
 
   test("LS25 Tabel 2.7 mutated: URUSAN SELISIH off by 10,32 Rupiah is an error, unless rupiahTolerance allows it", async () => {
@@ -155,13 +149,13 @@ describe("difference-mismatch on LS25 (lkjip-semarang-2025)", () => {
   });
 
   test("LS25 Tabel 2.7 orientation murni − perubahan comes from the rows: a negative selisih (0008) is right", () => {
-    expect(findingsAt(ls25, "Tabel 2.7!E26")).toEqual([]);
+    expect(findingsAt(on.ls25, "Tabel 2.7!E26")).toEqual([]);
   });
 });
 
 describe("difference-mismatch on RS21 (renja-semarang-2021)", () => {
   test("RS21 Tabel 2.2: all 55 SELISIH values (anggaran − realisasi) are not flagged", () => {
-    expect(rs21).toEqual([]);
+    expect(on.rs21).toEqual([]);
   });
 
   test("RS21 Tabel 2.2 mutated: a SELISIH with the sign flipped is a warning, a wrong one an error", async () => {
@@ -178,14 +172,14 @@ describe("difference-mismatch on RS21 (renja-semarang-2021)", () => {
 
 describe("difference-mismatch on all four fixtures", () => {
   test("no difference-mismatch error other than the answer-key cells", () => {
-    const errors = [...lt21, ...rs21, ...ls25, ...ls25one].filter((f) => f.severity === "error");
+    const errors = [...on.lt21, ...on.rs21, ...on.ls25, ...on.ls25one].filter((f) => f.severity === "error");
     expect(errors.map(where).sort()).toEqual(
       ["Lampiran 7!F66", "Lampiran 7!F67", "Tabel 7!F9", "Tabel 7!I6", "Tabel 7!I7"].sort(),
     );
   });
 
   test("the only warnings are the two unsigned Naik / Turun cells", () => {
-    const warnings = [...lt21, ...rs21, ...ls25, ...ls25one].filter((f) => f.severity !== "error");
+    const warnings = [...on.lt21, ...on.rs21, ...on.ls25, ...on.ls25one].filter((f) => f.severity !== "error");
     expect(warnings.map(where).sort()).toEqual(["Tabel 7!F10", "Tabel 7!F6"]);
   });
 });

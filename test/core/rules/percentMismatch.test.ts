@@ -5,6 +5,8 @@ import { percentMismatch } from "../../../src/core/rules/percentMismatch";
 import { CellValue, snapshotFromValues } from "../../../src/core/snapshot";
 import {
   check,
+  FixtureFindings,
+  findingsOnFixtures,
   findingsWith,
   onlyAt,
   describe as describeFindings,
@@ -27,23 +29,15 @@ function errorsOutside(findings: Finding[], expected: string[]): string[] {
     .map((f) => `${where(f)} ${renderMessage(f.message)}`);
 }
 
-let lt21: Finding[];
-let rs21: Finding[];
-let ls25: Finding[];
-let ls25one: Finding[];
+let on: FixtureFindings;
 
 beforeAll(async () => {
-  [lt21, rs21, ls25, ls25one] = await Promise.all([
-    findingsOf("lakip-tangsel-2021"),
-    findingsOf("renja-semarang-2021"),
-    findingsOf("lkjip-semarang-2025"),
-    findingsOf("lkjip-semarang-2025-onesheet"),
-  ]);
+  on = await findingsOnFixtures(findingsOf);
 });
 
 describe("percent-mismatch on LT21 (lakip-tangsel-2021)", () => {
   test('LT21 F1: Tabel 9 "Administrasi Umum Perangkat Daerah" SILPA % printed 0,00, expected 13,94', () => {
-    const f = only(lt21, "Tabel 9!G24");
+    const f = only(on.lt21, "Tabel 9!G24");
     expect(f.severity).toBe("error");
     expect(f.expected).toBeCloseTo(13.94, 2);
     expect(f.actual).toBe(0);
@@ -53,7 +47,7 @@ describe("percent-mismatch on LT21 (lakip-tangsel-2021)", () => {
   });
 
   test('LT21 F2: Tabel 9 "Pemeliharaan Peralatan dan Mesin Lainnya" SILPA % printed 0,00, expected 34,41', () => {
-    const f = only(lt21, "Tabel 9!G39");
+    const f = only(on.lt21, "Tabel 9!G39");
     expect(f.severity).toBe("error");
     expect(f.expected).toBeCloseTo(34.41, 2);
     expect(f.actual).toBe(0);
@@ -62,19 +56,19 @@ describe("percent-mismatch on LT21 (lakip-tangsel-2021)", () => {
   test("LT21 F3: Tabel 9 programmes G and H shifted one column — one error per row, kolom bergeser", () => {
     const shiftedRows = [61, 62, 63, 64, 65, 67, 68];
     for (const row of shiftedRows) {
-      const f = only(lt21, `Tabel 9!D${row}`);
+      const f = only(on.lt21, `Tabel 9!D${row}`);
       expect(f.severity).toBe("error");
       expect(f.actual).toBe(100);
       expect(f.message.id).toBe("percentMismatch.shiftedRight");
       expect(renderMessage(f.message)).toMatch(/^Kolom bergeser/);
       // One finding per row, not one per cell.
-      const inRow = lt21.filter((x) => x.at.sheet === "Tabel 9" && x.at.row === row - 1);
+      const inRow = on.lt21.filter((x) => x.at.sheet === "Tabel 9" && x.at.row === row - 1);
       expect(inRow).toHaveLength(1);
     }
   });
 
   test("LT21 Tabel 9: the other rows' Realisasi % and SILPA % are not flagged", () => {
-    const tabel9 = lt21.filter((f) => f.at.sheet === "Tabel 9").map(where);
+    const tabel9 = on.lt21.filter((f) => f.at.sheet === "Tabel 9").map(where);
     expect(tabel9.sort()).toEqual(
       ["G24", "G39", "D61", "D62", "D63", "D64", "D65", "D67", "D68"]
         .map((c) => `Tabel 9!${c}`)
@@ -85,7 +79,7 @@ describe("percent-mismatch on LT21 (lakip-tangsel-2021)", () => {
 
 describe("percent-mismatch on RS21 (renja-semarang-2021)", () => {
   test('RS21 F15: Tabel 2.2 "030 Penyusunan Rka Dan Dpa" printed 39,05, expected 84,60 (423.000/500.000)', () => {
-    const f = only(rs21, "Tabel 2.2!E34");
+    const f = only(on.rs21, "Tabel 2.2!E34");
     expect(f.severity).toBe("error");
     expect(f.expected).toBeCloseTo(84.6, 2);
     expect(f.actual).toBeCloseTo(39.05, 2);
@@ -96,11 +90,11 @@ describe("percent-mismatch on RS21 (renja-semarang-2021)", () => {
   });
 
   test("RS21 Tabel 2.2: the other 54 PERSENTASE values are not flagged", () => {
-    expect(rs21.filter((f) => f.at.sheet === "Tabel 2.2").map(where)).toEqual(["Tabel 2.2!E34"]);
+    expect(on.rs21.filter((f) => f.at.sheet === "Tabel 2.2").map(where)).toEqual(["Tabel 2.2!E34"]);
   });
 
   test('RS21 F1: Tabel 2.1 col 8 "Prosentase Meningkatnya Kualitas Produk yang dibina" printed 14,49%, expected 111,77', () => {
-    const f = only(rs21, "Tabel 2.1!H58");
+    const f = only(on.rs21, "Tabel 2.1!H58");
     expect(f.severity).toBe("error");
     expect(f.expected).toBeCloseTo(111.77, 2);
     expect(f.actual).toBeCloseTo(14.49, 2);
@@ -111,7 +105,7 @@ describe("percent-mismatch on RS21 (renja-semarang-2021)", () => {
   });
 
   test('RS21 F2: Tabel 2.1 col 8 "Prosentase Legalitas Pelaku Usaha" printed 155,13%, expected 155,71', () => {
-    const f = only(rs21, "Tabel 2.1!H72");
+    const f = only(on.rs21, "Tabel 2.1!H72");
     expect(f.severity).toBe("error");
     expect(f.expected).toBeCloseTo(155.71, 2);
     expect(f.actual).toBeCloseTo(155.13, 2);
@@ -120,7 +114,7 @@ describe("percent-mismatch on RS21 (renja-semarang-2021)", () => {
   test("RS21 F11: three weighted rows col 11 printed 100%, expected the bracketed 80%", () => {
     // Rapat-rapat Koordinasi … Ke Luar Daerah, … Ke Dalam Daerah, Belanja Jasa Penunjang Administrasi.
     for (const cell of ["K23", "K24", "K25"]) {
-      const f = only(rs21, `Tabel 2.1!${cell}`);
+      const f = only(on.rs21, `Tabel 2.1!${cell}`);
       expect(f.severity).toBe("error");
       expect(f.expected).toBe(80);
       expect(f.actual).toBe(100);
@@ -130,33 +124,33 @@ describe("percent-mismatch on RS21 (renja-semarang-2021)", () => {
 
   test("RS21 F11: the 16 other weighted rows print 80% and are not flagged", () => {
     for (const row of [7, 9, 11, 13, 15, 17, 19, 21, 26, 29, 31, 34, 36, 37, 39, 41]) {
-      expect(findingsAt(rs21, `Tabel 2.1!K${row}`)).toEqual([]);
+      expect(findingsAt(on.rs21, `Tabel 2.1!K${row}`)).toEqual([]);
     }
   });
 
   test('RS21 F8: "Jumlah UMKM yang ditingkatkan manajemen usahanya" (legacy program) col 11 printed 100%, expected 120%', () => {
-    const f = only(rs21, "Tabel 2.1!K106");
+    const f = only(on.rs21, "Tabel 2.1!K106");
     expect(f.severity).toBe("error");
     expect(f.expected).toBe(120);
     expect(f.actual).toBe(100);
   });
 
   test('RS21 F9: "Prosentase Akses Pemasaran" col 11 printed 86,96%, expected 91,30 (21/23)', () => {
-    const f = only(rs21, "Tabel 2.1!K110");
+    const f = only(on.rs21, "Tabel 2.1!K110");
     expect(f.severity).toBe("error");
     expect(f.expected).toBeCloseTo(91.3, 2);
     expect(f.actual).toBeCloseTo(86.96, 2);
   });
 
   test('RS21 F10: "Prosentase koperasi aktif" (PROGRAM PENGUATAN KELEMBAGAAN KOPERASI) col 11 printed 88,17%, expected 112,32', () => {
-    const f = only(rs21, "Tabel 2.1!K100");
+    const f = only(on.rs21, "Tabel 2.1!K100");
     expect(f.severity).toBe("error");
     expect(f.expected).toBeCloseTo(112.32, 2);
     expect(f.actual).toBeCloseTo(88.17, 2);
   });
 
   test('RS21 F6: "Renstra SKPD" col 11 printed 0% against the printed col 10 = 1 and col 4 = 1: expected 100%', () => {
-    const f = only(rs21, "Tabel 2.1!K53");
+    const f = only(on.rs21, "Tabel 2.1!K53");
     expect(f.severity).toBe("error");
     expect(f.expected).toBe(100);
     expect(f.actual).toBe(0);
@@ -166,18 +160,18 @@ describe("percent-mismatch on RS21 (renja-semarang-2021)", () => {
     // F3 1925/1675 = 114,93 (printed 114,93); F4 590/520 = 113,46 (printed 113,5 with one decimal);
     // F5 12/16 = 75%; F7 0/5 = 0%.
     for (const cell of ["K82", "K96", "K55", "K27"]) {
-      expect(findingsAt(rs21, `Tabel 2.1!${cell}`)).toEqual([]);
+      expect(findingsAt(on.rs21, `Tabel 2.1!${cell}`)).toEqual([]);
     }
   });
 
   test("RS21 F13: truncated col 11 values 99,8% (99,887) and 122,01% (122,018) are not flagged", () => {
-    expect(findingsAt(rs21, "Tabel 2.1!K83")).toEqual([]);
-    expect(findingsAt(rs21, "Tabel 2.1!K95")).toEqual([]);
+    expect(findingsAt(on.rs21, "Tabel 2.1!K83")).toEqual([]);
+    expect(findingsAt(on.rs21, "Tabel 2.1!K95")).toEqual([]);
   });
 
   test("RS21 Tabel 2.1: 0/0 in col 8 (Renstra SKPD, kendaraan dinas) is #DIV/0!, not a finding", () => {
-    expect(findingsAt(rs21, "Tabel 2.1!H53")).toEqual([]);
-    expect(findingsAt(rs21, "Tabel 2.1!H27")).toEqual([]);
+    expect(findingsAt(on.rs21, "Tabel 2.1!H53")).toEqual([]);
+    expect(findingsAt(on.rs21, "Tabel 2.1!H27")).toEqual([]);
   });
 
   test('RS21 F2 near miss: "155,72" for 155,714 is a rounding warning, not an error', async () => {
@@ -193,8 +187,8 @@ describe("percent-mismatch on RS21 (renja-semarang-2021)", () => {
 
 describe("percent-mismatch on LS25 (lkjip-semarang-2025)", () => {
   test("LS25 Tabel 3.10 (91,67 and every serapan), Tabel 3.11 (every SILPA %) and Tabel 3.4 are not flagged", () => {
-    expect(ls25).toEqual([]);
-    expect(ls25one).toEqual([]);
+    expect(on.ls25).toEqual([]);
+    expect(on.ls25one).toEqual([]);
   });
 
   test("LS25 Tabel 3.10 mutated: URUSAN 91,67 → 96,17 is an error, expected 91,67", async () => {
@@ -220,14 +214,14 @@ describe("percent-mismatch on all four fixtures", () => {
   test("no percent-mismatch error other than the answer-key cells", () => {
     expect(
       errorsOutside(
-        lt21,
+        on.lt21,
         ["Tabel 9!G24", "Tabel 9!G39"].concat(
           [61, 62, 63, 64, 65, 67, 68].map((r) => `Tabel 9!D${r}`),
         ),
       ),
     ).toEqual([]);
     expect(
-      errorsOutside(rs21, [
+      errorsOutside(on.rs21, [
         "Tabel 2.2!E34",
         "Tabel 2.1!H58",
         "Tabel 2.1!H72",
@@ -240,12 +234,12 @@ describe("percent-mismatch on all four fixtures", () => {
         "Tabel 2.1!K110",
       ]),
     ).toEqual([]);
-    expect(errorsOutside(ls25, [])).toEqual([]);
-    expect(errorsOutside(ls25one, [])).toEqual([]);
+    expect(errorsOutside(on.ls25, [])).toEqual([]);
+    expect(errorsOutside(on.ls25one, [])).toEqual([]);
   });
 
   test("no warnings either on the unedited fixtures", () => {
-    const warnings = [...lt21, ...rs21, ...ls25, ...ls25one].filter((f) => f.severity !== "error");
+    const warnings = [...on.lt21, ...on.rs21, ...on.ls25, ...on.ls25one].filter((f) => f.severity !== "error");
     expect(describeFindings(warnings)).toBe("");
   });
 });
