@@ -187,7 +187,8 @@ function compare(
   const params: Record<string, MessageParam> = {
     role: a.target.role === "pk" ? `PK ${a.target.variant ?? ""}`.trim() : ROLE_LABEL[role],
     indicator: a.entry.name,
-    when: whenText(a.target),
+    whenId: whenText(a.target, "id"),
+    whenEn: whenText(a.target, "en"),
     table: tableLabel(a.entry.table, files),
     other: tableLabel(b.entry.table, files),
     actual: { number: a.target.value, decimals: a.target.number.decimals },
@@ -208,10 +209,12 @@ function compare(
   });
 }
 
-/** "tahun 2025" / "akhir periode (2026)" / "s/d tahun 2020", rendered by the message catalogue. */
-function whenText(target: TargetEntry): string {
+/** "tahun 2025" / "akhir periode (2026)" / "s/d tahun 2020", and the same in English. */
+function whenText(target: TargetEntry, lang: "id" | "en"): string {
   const year = String(target.year);
-  if (target.type === "end-of-period") return `akhir periode (${year})`;
-  if (target.type === "cumulative") return `s/d tahun ${year}`;
-  return `tahun ${year}`;
+  // The catalogue has no nested messages: both languages' phrases travel as parameters.
+  if (target.type === "end-of-period")
+    return lang === "id" ? `akhir periode (${year})` : `at the end of the period (${year})`;
+  if (target.type === "cumulative") return lang === "id" ? `s/d tahun ${year}` : `up to ${year}`;
+  return lang === "id" ? `tahun ${year}` : `for ${year}`;
 }
