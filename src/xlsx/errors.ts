@@ -80,6 +80,16 @@ export function containsBytes(bytes: Uint8Array, needle: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * A Uint8Array of this realm over the same memory (Node Buffers and other realms' arrays
+ * fail JSZip's instanceof checks under jest).
+ */
+export function ownBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
+  return ArrayBuffer.isView(data)
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : new Uint8Array(data);
+}
+
 export function asciiBytes(text: string): Uint8Array {
   return Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff);
 }

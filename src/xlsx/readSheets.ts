@@ -1,7 +1,13 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { CellRange, CellValue, emptySheet, rangeA1, SheetSnapshot } from "../core/snapshot";
-import { asciiBytes, checkWorkbookBytes, containsBytes, WorkbookReadError } from "./errors";
+import {
+  asciiBytes,
+  checkWorkbookBytes,
+  containsBytes,
+  ownBytes,
+  WorkbookReadError,
+} from "./errors";
 import { formatCellText } from "./numberFormat";
 
 /**
@@ -33,11 +39,7 @@ const T = {
 const DAY_MS = 86400000;
 
 export async function readSheets(data: ArrayBuffer | Uint8Array): Promise<SheetSnapshot[]> {
-  // A fresh Uint8Array of this realm (Node Buffers and other realms' arrays fail JSZip's
-  // instanceof checks under jest), over the same memory.
-  const bytes = ArrayBuffer.isView(data)
-    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-    : new Uint8Array(data);
+  const bytes = ownBytes(data);
   checkWorkbookBytes(bytes);
 
   const workbook = new ExcelJS.Workbook();

@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { asciiBytes, containsBytes, ownBytes } from "./errors";
 
 /**
  * The add-in's configuration as saved in a workbook. Inside Excel the add-in keeps it in the
@@ -15,6 +16,7 @@ import JSZip from "jszip";
 /** The document-settings key under which the add-in saves its configuration. */
 export const CONFIG_SETTING = "sakip.config";
 
+const WEB_EXTENSION_NAME = asciiBytes("xl/webextensions/webextension");
 const WEB_EXTENSION_PART = /^xl\/webextensions\/webextension(\d*)\.xml$/i;
 const PROPERTY_ELEMENT = /<(?:[\w.-]+:)?property\b([^>]*?)\/?>/g;
 const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -85,10 +87,10 @@ export async function readWorkbookConfig(
   data: Uint8Array | ArrayBuffer,
   name: string = CONFIG_SETTING,
 ): Promise<unknown | null> {
-  // A fresh Uint8Array of this realm (Node Buffers fail JSZip's instanceof checks under jest).
-  const bytes = ArrayBuffer.isView(data)
-    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-    : new Uint8Array(data);
+  const bytes = ownBytes(data);
+  // Part names stand uncompressed in a zip: most workbooks carry no add-in part, and the
+  // gateway has just unzipped the file once already.
+  if (!containsBytes(bytes, WEB_EXTENSION_NAME)) return null;
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

@@ -215,21 +215,6 @@ export function levelOfKode(kode: string): IndicatorLevel | null {
   return null;
 }
 
-/**
- * A row the recogniser took for a total because it starts with "Jumlah", but whose indicator
- * cell names a count indicator ("Jumlah Wirausaha Baru", "Jumlah Pemasaran Produk Unggulan
- * UMKM"), not a JUMLAH/TOTAL line.
- */
-function namesAnIndicator(label: string): boolean {
-  const words = label
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .split(" ");
-  if (words[0] !== "jumlah" || words.length < 3) return false;
-  return !/^(total|keseluruhan|seluruh|semua|sub|rata|capaian|anggaran|belanja)$/.test(words[1]);
-}
-
 function polarityOfText(text: string): Polarity | undefined {
   const t = text.toLowerCase();
   if (/semakin\s+(kecil|rendah|sedikit)[^.]{0,40}semakin\s+baik/.test(t)) return "negatif";
@@ -345,7 +330,8 @@ function groupEntries(
     const bullets = bulletNames(name);
     name = name.replace(/\s+/g, " ");
     if (SUMMARY_LABEL.test(name)) return;
-    if (row.kind === "total" && !namesAnIndicator(name)) return;
+    // The recogniser marks "Jumlah …" rows as totals only when they are not indicators.
+    if (row.kind === "total") return;
     // A blank uraian adds an indicator to the program/kegiatan row above (DOMAIN.md §1).
     const owner: UraianContext | null = uraian ?? (group.uraian ? lastUraian : null);
     let level: IndicatorLevel = "unknown";

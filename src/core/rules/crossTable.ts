@@ -1,6 +1,4 @@
 import type { Table } from "../check/table";
-import type { CellRef } from "../check/types";
-import { Decimal, fromExcelNumber } from "../decimal";
 import type {
   IndicatorEntry,
   IndicatorGroup,
@@ -64,14 +62,6 @@ export function comparable(a: ModelValue, b: ModelValue): boolean {
     if (ratio(a.value, b.value) || ratio(b.value, a.value)) return false;
   }
   return true;
-}
-
-export function decimalOf(value: number): Decimal {
-  return fromExcelNumber(value);
-}
-
-export function refKey(ref: CellRef): string {
-  return `${ref.file}\u0000${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
 }
 
 export function membersOf(model: PlanningModel, group: IndicatorGroup): IndicatorEntry[] {

@@ -150,7 +150,7 @@ interface PeriodValue {
 function periodValues(table: Table, row: number, periods: number[]): PeriodValue[] | null {
   const values: PeriodValue[] = [];
   for (const col of periods) {
-    const reading = table.cell(row, col).reading;
+    const reading = table.reading(row, col);
     if (reading.kind === "empty" || reading.kind === "missing") continue;
     if (reading.kind !== "number" || reading.secondary !== null) return null;
     values.push({ col, reading });

@@ -398,8 +398,9 @@ function checkSummary(
     neValues.push(nilaiEfisiensi(e, true), nilaiEfisiensi(e, false));
   }
   for (const cell of cells) {
-    if (cell.kind === "e" && cell.number) {
-      const best = judge(ctx, cell.number, eValues);
+    if ((cell.kind === "e" || cell.kind === "ne") && cell.number) {
+      const isE = cell.kind === "e";
+      const best = judge(ctx, cell.number, isE ? eValues : neValues);
       const f = best
         ? report(ctx, {
             table,
@@ -407,27 +408,12 @@ function checkSummary(
             col: cell.col,
             printed: cell.number,
             best,
-            related,
-            id: "efficiencyMismatch.efisiensi",
+            related: !isE && eCell ? [table.ref(eCell.row, eCell.col)] : related,
+            id: isE ? "efficiencyMismatch.efisiensi" : "efficiencyMismatch.nilaiEfisiensi",
           })
         : null;
       if (f) findings.push(f);
-    }
-    if (cell.kind === "ne" && cell.number) {
-      const best = judge(ctx, cell.number, neValues);
-      const f = best
-        ? report(ctx, {
-            table,
-            row: cell.row,
-            col: cell.col,
-            printed: cell.number,
-            best,
-            related: eCell ? [table.ref(eCell.row, eCell.col)] : related,
-            id: "efficiencyMismatch.nilaiEfisiensi",
-          })
-        : null;
-      if (f) findings.push(f);
-      else if (cell.number.value > 100) {
+      else if (!isE && cell.number.value > 100) {
         // Accepted only as the unclamped NE: off the 0–100 scale its categories use.
         findings.push(
           ctx.finding("efficiency-mismatch", {

@@ -3,7 +3,8 @@ import type { Finding, RuleId } from "../check/types";
 import type { IndicatorEntry, RealisasiEntry } from "../extract/types";
 import { capaian } from "../formulas/capaian";
 import { comparePrinted, isAccepted } from "../numbers";
-import { comparable, decimalOf, membersOf, sameValue, tableLabel } from "./crossTable";
+import { fromExcelNumber } from "../decimal";
+import { comparable, membersOf, sameValue, tableLabel } from "./crossTable";
 
 /**
  * `realisasi-mismatch` (proposed additive rule id; DOMAIN.md §6 "Outside the contract"): one
@@ -38,11 +39,15 @@ function confirmedByCapaian(
   );
   if (printed.length === 0) return false;
   const polarity = entries.find((e) => e.polarity)?.polarity;
-  const realisasi = decimalOf(value.value);
+  const realisasi = fromExcelNumber(value.value);
   return entries.some((entry) =>
     entry.targets.some((target) => {
       if (target.year !== year || target.value <= 0 || !comparable(target, value)) return false;
-      const result = capaian(realisasi, decimalOf(target.value), polarity ? { polarity } : {});
+      const result = capaian(
+        realisasi,
+        fromExcelNumber(target.value),
+        polarity ? { polarity } : {},
+      );
       return (
         result.ok &&
         printed.some((c) => isAccepted(comparePrinted(c.value, result.value, c.number.decimals)))

@@ -172,14 +172,18 @@ describe("difference-mismatch on RS21 (renja-semarang-2021)", () => {
 
 describe("difference-mismatch on all four fixtures", () => {
   test("no difference-mismatch error other than the answer-key cells", () => {
-    const errors = [...on.lt21, ...on.rs21, ...on.ls25, ...on.ls25one].filter((f) => f.severity === "error");
+    const errors = [...on.lt21, ...on.rs21, ...on.ls25, ...on.ls25one].filter(
+      (f) => f.severity === "error",
+    );
     expect(errors.map(where).sort()).toEqual(
       ["Lampiran 7!F66", "Lampiran 7!F67", "Tabel 7!F9", "Tabel 7!I6", "Tabel 7!I7"].sort(),
     );
   });
 
   test("the only warnings are the two unsigned Naik / Turun cells", () => {
-    const warnings = [...on.lt21, ...on.rs21, ...on.ls25, ...on.ls25one].filter((f) => f.severity !== "error");
+    const warnings = [...on.lt21, ...on.rs21, ...on.ls25, ...on.ls25one].filter(
+      (f) => f.severity !== "error",
+    );
     expect(warnings.map(where).sort()).toEqual(["Tabel 7!F10", "Tabel 7!F6"]);
   });
 });

@@ -239,7 +239,9 @@ describe("percent-mismatch on all four fixtures", () => {
   });
 
   test("no warnings either on the unedited fixtures", () => {
-    const warnings = [...on.lt21, ...on.rs21, ...on.ls25, ...on.ls25one].filter((f) => f.severity !== "error");
+    const warnings = [...on.lt21, ...on.rs21, ...on.ls25, ...on.ls25one].filter(
+      (f) => f.severity !== "error",
+    );
     expect(describeFindings(warnings)).toBe("");
   });
 });

@@ -104,18 +104,31 @@ function outlineOf(table: Table, row: number): number | null {
 
 /** True when the row holds a number in any of the given columns. */
 function hasAmount(table: Table, row: number, cols: number[]): boolean {
-  return cols.some((c) => table.cell(row, c).reading.kind === "number");
+  return cols.some((c) => table.reading(row, c).kind === "number");
 }
 
-function depthsByKode(
+type Depth = Omit<SumNode, "parent" | "children">;
+type NodeBase = Omit<Depth, "depth">;
+
+/**
+ * The depth of every row under one numbering system: average rows are left out, total rows
+ * sit at the top, and `depthOf` decides the rest (null leaves the row out).
+ */
+function depthsBy(
   table: Table,
-  valueCols: number[],
-): (Omit<SumNode, "parent" | "children"> | null)[] {
-  const textKodes = table.rows.filter((r) => r.kode).length;
+  depthOf: (r: RegionRow, base: NodeBase) => Depth | null,
+): (Depth | null)[] {
   return table.rows.map((r, index) => {
     if (r.kind === "average") return null;
     const base = { index, row: r.row, total: r.kind === "total", group: false };
     if (r.kind === "total") return { ...base, depth: 0 };
+    return depthOf(r, base);
+  });
+}
+
+function depthsByKode(table: Table, valueCols: number[]): (Depth | null)[] {
+  const textKodes = table.rows.filter((r) => r.kode).length;
+  return depthsBy(table, (r, base) => {
     const kode = kodeOf(table, r, textKodes);
     if (kode) return { ...base, depth: Math.max(1, kodeLevel(kode)) };
     const label = uraianOf(table, r.row);
@@ -126,14 +139,8 @@ function depthsByKode(
   });
 }
 
-function depthsByOutline(
-  table: Table,
-  valueCols: number[],
-): (Omit<SumNode, "parent" | "children"> | null)[] {
-  return table.rows.map((r, index) => {
-    if (r.kind === "average") return null;
-    const base = { index, row: r.row, total: r.kind === "total", group: false };
-    if (r.kind === "total") return { ...base, depth: 0 };
+function depthsByOutline(table: Table, valueCols: number[]): (Depth | null)[] {
+  return depthsBy(table, (r, base) => {
     const outline = outlineOf(table, r.row);
     if (outline !== null) return { ...base, depth: outline };
     if (!hasAmount(table, r.row, valueCols)) return null;
@@ -141,14 +148,8 @@ function depthsByOutline(
   });
 }
 
-function depthsByLayout(
-  table: Table,
-  valueCols: number[],
-): (Omit<SumNode, "parent" | "children"> | null)[] {
-  return table.rows.map((r, index) => {
-    if (r.kind === "average") return null;
-    const base = { index, row: r.row, total: r.kind === "total", group: false };
-    if (r.kind === "total") return { ...base, depth: 0 };
+function depthsByLayout(table: Table, valueCols: number[]): (Depth | null)[] {
+  return depthsBy(table, (r, base) => {
     const label = uraianOf(table, r.row);
     if (r.levelFrom !== "indent" && hasAmount(table, r.row, valueCols) && isCapsHeading(label)) {
       return { ...base, depth: 0, group: true };
