@@ -37,6 +37,11 @@ export interface SheetSnapshot {
   indents?: number[][];
   /** Hidden or very hidden sheets are still read, but marked. */
   hidden?: boolean;
+  /**
+   * The summary this sheet is (core/summary SummaryKey), when the product created it: the
+   * gateway found the product's mark on it. Such sheets are never recognised or checked.
+   */
+  summary?: string;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { extract } from "../extract";
+import type { PlanningModel } from "../extract/types";
 import type { Message } from "../messages";
 import { RULES } from "../rules";
 import { createContext, Rule } from "./context";
@@ -16,6 +17,8 @@ export interface CheckResult {
   findings: Finding[];
   /** A rule that failed on this input: its findings are missing, the others still ran. */
   problems: Message[];
+  /** The planning model the rules read (built on first use; the summary sheets need it too). */
+  model(): PlanningModel;
 }
 
 /** The tables of the workbooks in order: file, then sheet order, then position. */
@@ -54,7 +57,7 @@ export function runChecks(
       problems.push({ id: "check.ruleFailed", params: { rule: rule.id, detail } });
     }
   }
-  return { findings: sortFindings(findings, workbooks), problems };
+  return { findings: sortFindings(findings, workbooks), problems, model: context.model };
 }
 
 export function sortFindings(findings: Finding[], workbooks: CheckWorkbook[]): Finding[] {

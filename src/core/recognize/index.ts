@@ -33,6 +33,9 @@ function yearOf(caption: string): number | undefined {
 
 /** Every planning table of one sheet. */
 export function recogniseSheet(sheet: SheetSnapshot): Region[] {
+  // The product's own summary sheets restate the planner's tables: reading them as tables
+  // would check the summary against its own sources.
+  if (sheet.summary !== undefined) return [];
   const grid = new Grid(sheet);
   return findTables(grid).map((t) => {
     const columns = recogniseColumns(grid, t);
