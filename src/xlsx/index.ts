@@ -3,3 +3,5 @@ export { readSheets, snapshotOfWorksheet } from "./readSheets";
 export { WorkbookReadError, isWorkbookReadError } from "./errors";
 export type { WorkbookReadErrorCode } from "./errors";
 export { formatCellText, formatNumberText, formatGeneral } from "./numberFormat";
+export { applyPlans } from "./applyPlans";
+export type { ApplyResult } from "./applyPlans";

@@ -9,6 +9,7 @@ import {
   WorkbookReadError,
 } from "./errors";
 import { formatCellText } from "./numberFormat";
+import { readSummaryMarks } from "./ooxml/workbook";
 
 /**
  * The reading half of the xlsx gateway: an .xlsx file's bytes → one SheetSnapshot per
@@ -57,7 +58,16 @@ export async function readSheets(data: ArrayBuffer | Uint8Array): Promise<SheetS
     throw new WorkbookReadError(hasWorkbookPart ? "corrupt" : "not-xlsx", "no worksheet");
   }
   const date1904 = Boolean(workbook.properties?.date1904);
-  return workbook.worksheets.map((worksheet) => snapshotOfWorksheet(worksheet, date1904));
+  // The product's summary sheets carry a hidden sheet-scoped name, which ExcelJS does not
+  // keep per sheet: the workbook part is read again for it (only it and the package rels
+  // are inflated).
+  const marks = await readSummaryMarks(bytes);
+  return workbook.worksheets.map((worksheet) => {
+    const snapshot = snapshotOfWorksheet(worksheet, date1904);
+    const key = marks.get(worksheet.name);
+    if (key !== undefined) snapshot.summary = key;
+    return snapshot;
+  });
 }
 
 /**
