@@ -22,7 +22,7 @@ import { CellRefJson, contractJson, FindingJson, regionsToJson } from "./json";
  * finding, 1 = at least one, 2 = could not run.
  */
 
-interface LoadedFile {
+export interface LoadedFile {
   file: string;
   sheets: SheetSnapshot[];
   /** The configuration saved in the workbook by the add-in, when there is one. */
@@ -30,7 +30,7 @@ interface LoadedFile {
   configProblem: Message | null;
 }
 
-async function loadFile(file: string): Promise<LoadedFile> {
+export async function loadFile(file: string): Promise<LoadedFile> {
   const bytes = await fs.readFile(file);
   const sheets = await readSheets(bytes);
   const raw = await readWorkbookConfig(bytes);

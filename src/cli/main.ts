@@ -3,6 +3,7 @@ import { runCheck } from "./check";
 import { runFn } from "./fn";
 import { CliIO, EXIT, processIO } from "./io";
 import { runRegions } from "./regions";
+import { runSummary } from "./summary";
 
 /** The `sakip` command: dispatches to its subcommands (CONTRACT.md). */
 
@@ -39,8 +40,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     case "check":
       return runCheck(args, io, lang);
     case "summary":
-      io.err(renderMessage({ id: "cli.notYet", params: { command } }, lang));
-      return EXIT.cannotRun;
+      return runSummary(args, io, lang);
     default:
       io.err(
         renderMessage(

@@ -64,7 +64,15 @@ export const EN: Record<keyof typeof ID, string> = {
   "cli.tooManyArgs": "Function {name} takes at most {max} arguments, not {count}.",
   "cli.tooFewArgs": "Function {name} needs at least {min} arguments, not {count}.",
   "cli.unknownCommand": 'Unknown command "{command}". Commands: {commands}.',
-  "cli.notYet": 'The command "{command}" is not available in this version yet.',
+  "cli.summaryUsage":
+    "Usage: sakip summary FILE.xlsx [-o OUTPUT.xlsx] [--config CONFIG.json]. Name exactly one .xlsx file; the summary is written into a copy (default FILE.ringkasan.xlsx).",
+  "summary.sameFile":
+    "The output file is the input file: sakip summary never changes {file}. Choose another name with -o.",
+  "summary.noTables": "{file}: no SAKIP table recognised, so no summary was written.",
+  "summary.writeFailed": "Cannot write {file}: {detail}",
+  "summary.written": "Summary written to {file} ({count} sheets): {sheets}.",
+  "summary.findings":
+    "Check result: {errors} errors, {warnings} warnings, {infos} info (details in the Temuan sheet).",
   "workbook.notXlsx":
     "This file is not an Excel .xlsx workbook (it may be CSV or text): open it in Excel and save it as an Excel Workbook (.xlsx).",
   "workbook.corrupt":
@@ -126,5 +134,5 @@ export const EN: Record<keyof typeof ID, string> = {
   "progress.checking": "checking …",
   "progress.elapsed": "Done in {seconds} seconds.",
   "cli.help":
-    "sakip: checks SAKIP tables and evaluates the worksheet functions.\n\nCommands:\n  sakip fn NAME ARG...       evaluate one SAKIP function as Excel does\n  sakip check FILE.xlsx... [--json] [--config CONFIG.json]\n                             check the tables' consistency (several files together)\n  sakip regions FILE.xlsx... [--json] [--config CONFIG.json]\n                             list the recognised tables and their column roles\n  sakip summary FILE.xlsx    write summary sheets into a copy (coming)\n\n--no-progress: no progress line on stderr (it appears only in a terminal,\n  not with --json and not when the environment variable CI is set).\n\nRanges are JSON: '[1,2,3]' or '[[1],[2]]'; a skipped argument: null.",
+    "sakip: checks SAKIP tables and evaluates the worksheet functions.\n\nCommands:\n  sakip fn NAME ARG...       evaluate one SAKIP function as Excel does\n  sakip check FILE.xlsx... [--json] [--config CONFIG.json]\n                             check the tables' consistency (several files together)\n  sakip regions FILE.xlsx... [--json] [--config CONFIG.json]\n                             list the recognised tables and their column roles\n  sakip summary FILE.xlsx [-o OUTPUT.xlsx] [--config CONFIG.json]\n                             write the summary sheets into a copy\n\n--no-progress: no progress line on stderr (it appears only in a terminal,\n  not with --json and not when the environment variable CI is set).\n\nRanges are JSON: '[1,2,3]' or '[[1],[2]]'; a skipped argument: null.",
 };

@@ -65,7 +65,16 @@ export const ID = {
   "cli.tooManyArgs": "Fungsi {name} menerima paling banyak {max} argumen, bukan {count}.",
   "cli.tooFewArgs": "Fungsi {name} memerlukan paling sedikit {min} argumen, bukan {count}.",
   "cli.unknownCommand": 'Perintah "{command}" tidak dikenal. Perintah: {commands}.',
-  "cli.notYet": 'Perintah "{command}" belum tersedia di versi ini.',
+  "cli.summaryUsage":
+    "Penggunaan: sakip summary FILE.xlsx [-o KELUARAN.xlsx] [--config KONFIGURASI.json]. Sebutkan tepat satu berkas .xlsx; ringkasan ditulis ke salinannya (bawaan FILE.ringkasan.xlsx).",
+  "summary.sameFile":
+    "Berkas keluaran sama dengan berkas masukan: sakip summary tidak pernah mengubah {file}. Pilih nama lain dengan -o.",
+  "summary.noTables":
+    "{file}: tidak ada tabel SAKIP yang dikenali, jadi tidak ada ringkasan yang ditulis.",
+  "summary.writeFailed": "Tidak dapat menulis {file}: {detail}",
+  "summary.written": "Ringkasan ditulis ke {file} ({count} sheet): {sheets}.",
+  "summary.findings":
+    "Hasil pemeriksaan: {errors} kesalahan, {warnings} peringatan, {infos} info (rinciannya di sheet Temuan).",
   "workbook.notXlsx":
     "Berkas ini bukan buku kerja Excel .xlsx (misalnya CSV atau teks): buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx).",
   "workbook.corrupt":
@@ -128,5 +137,5 @@ export const ID = {
   "progress.checking": "memeriksa …",
   "progress.elapsed": "Selesai dalam {seconds} detik.",
   "cli.help":
-    "sakip: memeriksa tabel SAKIP dan menghitung fungsi lembar kerja.\n\nPerintah:\n  sakip fn NAMA ARGUMEN...   hitung satu fungsi SAKIP seperti di Excel\n  sakip check FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             periksa konsistensi tabel (beberapa berkas bersama)\n  sakip regions FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             tampilkan tabel yang dikenali dan peran kolomnya\n  sakip summary FILE.xlsx    tulis lembar ringkasan ke salinan berkas (segera)\n\n--no-progress: tanpa baris kemajuan di stderr (baris itu hanya muncul di terminal,\n  tidak dengan --json dan tidak bila variabel lingkungan CI diisi).\n\nRentang ditulis sebagai JSON: '[1,2,3]' atau '[[1],[2]]'; argumen yang dilewati: null.",
+    "sakip: memeriksa tabel SAKIP dan menghitung fungsi lembar kerja.\n\nPerintah:\n  sakip fn NAMA ARGUMEN...   hitung satu fungsi SAKIP seperti di Excel\n  sakip check FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             periksa konsistensi tabel (beberapa berkas bersama)\n  sakip regions FILE.xlsx... [--json] [--config KONFIGURASI.json]\n                             tampilkan tabel yang dikenali dan peran kolomnya\n  sakip summary FILE.xlsx [-o KELUARAN.xlsx] [--config KONFIGURASI.json]\n                             tulis sheet ringkasan ke salinan berkas\n\n--no-progress: tanpa baris kemajuan di stderr (baris itu hanya muncul di terminal,\n  tidak dengan --json dan tidak bila variabel lingkungan CI diisi).\n\nRentang ditulis sebagai JSON: '[1,2,3]' atau '[[1],[2]]'; argumen yang dilewati: null.",
 } as const;
