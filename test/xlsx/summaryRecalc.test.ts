@@ -28,7 +28,12 @@ import { sharedPath } from "../helpers/shared";
 
 jest.setTimeout(15 * 60 * 1000);
 
-const FIXTURES = ["lkjip-semarang-2025", "renja-semarang-2021", "lakip-tangsel-2021"] as const;
+const FIXTURES = [
+  "lkjip-semarang-2025",
+  "lkjip-semarang-2025-onesheet",
+  "renja-semarang-2021",
+  "lakip-tangsel-2021",
+] as const;
 const fixture = (name: string) => sharedPath("fixtures", "workbooks", `${name}.xlsx`);
 
 let dir: string;
