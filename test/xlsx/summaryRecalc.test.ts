@@ -170,3 +170,28 @@ describe("a page of the summary as the planner prints it", () => {
     for (const png of pngs) expect(fs.statSync(png).size).toBeGreaterThan(10_000);
   });
 });
+
+describe("a kumulatif indicator sums its realisasi since the Renstra's first year", () => {
+  it("reads %-formatted and typed sources in percent points, as the engine does", async () => {
+    const config = path.join(dir, "kumulatif.json");
+    fs.writeFileSync(
+      config,
+      JSON.stringify({ sifat: { "Persentase koperasi Aktif": "kumulatif" } }),
+    );
+    const out = path.join(dir, "kumulatif.summary.xlsx");
+    expect(
+      (await runCli("summary", fixture("lkjip-semarang-2025"), "-o", out, "--config", config)).code,
+    ).toBe(1);
+    const recalculated = await recalculate(out, path.join(dir, "kumulatif-lo"));
+    const renstra = await cachedValues(recalculated, "Capaian Renstra");
+    const row = [...renstra]
+      .find(([, v]) => v === "Persentase koperasi Aktif")![0]
+      .replace(/^[A-Z]+/, "");
+    expect(renstra.get(`D${row}`)).toBe("kumulatif");
+    const written = await cachedValues(out, "Capaian Renstra");
+    const sum = renstra.get(`G${row}`) as number;
+    // Realisasi 2022–2025 in percent points (76,64 + 77,04 + 77,58 + 82,57 where printed).
+    expect(sum).toBeGreaterThan(200);
+    expect(sum).toBeCloseTo(written.get(`G${row}`) as number, 9);
+  });
+});

@@ -7,7 +7,7 @@ import { capaianCell, differenceCell } from "./calc";
 import { measuredRows, SummaryContext, yearRealisasi } from "./input";
 import type { SheetPlan } from "./plan";
 import { HEADER_ROW, SheetBuilder } from "./sheet";
-import { refLabel, refText } from "./source";
+import { refLabel } from "./source";
 import { CENTER, numberFormat, PERCENT_POINTS, STATIC_NUMBER, TEXT } from "./styles";
 
 /**
@@ -103,20 +103,14 @@ export function capaianRenstra(context: SummaryContext): SheetPlan | null {
         if (v) values.push(v);
       }
       const operands = values.map((v) => context.operand(v));
-      // Numeric cells go in as references (SUM skips blanks); text is read as its constant.
-      const args = operands.map((op) =>
-        op.kind === "formula" && !op.formula.includes("NUMBERVALUE")
-          ? refText(op.at)
-          : String(op.value),
-      );
+      // The readings without their empty-cell guard: SUM("") would be #VALUE!.
+      const args = operands.map((op) => (op.kind === "formula" ? op.read : String(op.value)));
       const result = aggregate(
         operands.map((op) => fromExcelNumber(op.value)),
         sifat,
       );
       const value = result.ok ? result.value.toNumber() : "";
-      const anyStatic = operands.some(
-        (op) => !(op.kind === "formula" && !op.formula.includes("NUMBERVALUE")),
-      );
+      const anyStatic = operands.some((op) => op.kind === "static");
       sheet.compute(
         row,
         6,

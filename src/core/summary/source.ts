@@ -12,7 +12,16 @@ import { quoteSheet } from "./plan";
  */
 
 export type SourceOperand =
-  | { kind: "formula"; formula: string; value: number; decimals: number; at: CellRef }
+  | {
+      kind: "formula";
+      /** The reading without the empty-cell guard (`'T'!E5*100`), for use inside SUM etc. */
+      read: string;
+      /** `IF(ref="","",read)`: empty stays empty. */
+      formula: string;
+      value: number;
+      decimals: number;
+      at: CellRef;
+    }
   | { kind: "static"; value: number; decimals: number; at: CellRef; text: string };
 
 /** `'Tabel 3.1'!E5` */
@@ -49,16 +58,19 @@ export function sourceOperand(value: ModelValue, sheet: SheetSnapshot | undefine
   const ref = refText(at);
   const decimals = value.number.decimals;
   const raw = sheet ? valueAt(sheet, at.row, at.col) : null;
-  const empty = `${ref}=""`;
+  const formulaOperand = (read: string, result: number): SourceOperand => ({
+    kind: "formula",
+    read,
+    formula: `IF(${ref}="","",${read})`,
+    value: result,
+    decimals,
+    at,
+  });
   if (typeof raw === "number") {
-    const read = value.number.readAs === "percent-format" ? `${ref}*100` : ref;
-    return {
-      kind: "formula",
-      formula: `IF(${empty},"",${read})`,
-      value: value.value,
-      decimals,
-      at,
-    };
+    return formulaOperand(
+      value.number.readAs === "percent-format" ? `${ref}*100` : ref,
+      value.value,
+    );
   }
   const text = typeof raw === "string" ? raw : String(raw ?? "");
   const n = value.number;
@@ -71,8 +83,7 @@ export function sourceOperand(value: ModelValue, sheet: SheetSnapshot | undefine
     const [decimal, group] = n.decimalMark === "." || n.usFormat ? [".", ","] : [",", "."];
     const read = numberValueOf(raw, decimal, group);
     if (read !== null && sameNumber(read, value.value)) {
-      const formula = `IF(${empty},"",NUMBERVALUE(SUBSTITUTE(${ref},"%",""),"${decimal}","${group}"))`;
-      return { kind: "formula", formula, value: read, decimals, at };
+      return formulaOperand(`NUMBERVALUE(SUBSTITUTE(${ref},"%",""),"${decimal}","${group}")`, read);
     }
   }
   return { kind: "static", value: value.value, decimals, at, text };
