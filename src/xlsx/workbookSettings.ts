@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { asciiBytes, containsBytes, ownBytes } from "./errors";
+import { attributesOf } from "./ooxml/xml";
 
 /**
  * The add-in's configuration as saved in a workbook. Inside Excel the add-in keeps it in the
@@ -19,29 +20,6 @@ export const CONFIG_SETTING = "sakip.config";
 const WEB_EXTENSION_NAME = asciiBytes("xl/webextensions/webextension");
 const WEB_EXTENSION_PART = /^xl\/webextensions\/webextension(\d*)\.xml$/i;
 const PROPERTY_ELEMENT = /<(?:[\w.-]+:)?property\b([^>]*?)\/?>/g;
-const ATTRIBUTE = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|quot|apos|lt|gt|amp);/gi, (whole, entity: string) => {
-    const e = entity.toLowerCase();
-    if (e === "quot") return '"';
-    if (e === "apos") return "'";
-    if (e === "lt") return "<";
-    if (e === "gt") return ">";
-    if (e === "amp") return "&";
-    const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
-function attributesOf(element: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  for (const m of element.matchAll(ATTRIBUTE)) {
-    attributes.set(m[1], unescapeXml(m[2] ?? m[3] ?? ""));
-  }
-  return attributes;
-}
-
 /** The raw (attribute-decoded) value of a named property in one web extension part. */
 export function propertyValue(xml: string, name: string): string | null {
   for (const m of xml.matchAll(PROPERTY_ELEMENT)) {

@@ -7,6 +7,7 @@ import type { SheetSnapshot } from "../../src/core/snapshot";
 import { readSheetsFromFile } from "../../src/xlsx/readFile";
 import { oleLike } from "../helpers/badFiles";
 import { runCli } from "../helpers/cli";
+import { FIXTURE_NAMES } from "../helpers/check";
 import { sharedPath } from "../helpers/shared";
 
 /**
@@ -14,12 +15,7 @@ import { sharedPath } from "../helpers/shared";
  * its sheets are never changed; a second run replaces the product's sheets and nothing else.
  */
 
-const FIXTURES = [
-  "lkjip-semarang-2025",
-  "lkjip-semarang-2025-onesheet",
-  "renja-semarang-2021",
-  "lakip-tangsel-2021",
-] as const;
+const FIXTURES = FIXTURE_NAMES;
 
 const fixture = (name: string) => sharedPath("fixtures", "workbooks", `${name}.xlsx`);
 const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");

@@ -12,11 +12,15 @@ import { sharedPath } from "./shared";
  * (the DOMAIN.md §6 "mutate …" cases), run one rule or all, and find findings by cell.
  */
 
-export type FixtureName =
-  | "lkjip-semarang-2025"
-  | "lkjip-semarang-2025-onesheet"
-  | "renja-semarang-2021"
-  | "lakip-tangsel-2021";
+/** The shared fixture workbooks, by file name without ".xlsx". */
+export const FIXTURE_NAMES = [
+  "lkjip-semarang-2025",
+  "lkjip-semarang-2025-onesheet",
+  "renja-semarang-2021",
+  "lakip-tangsel-2021",
+] as const;
+
+export type FixtureName = (typeof FIXTURE_NAMES)[number];
 
 const sheetCache = new Map<string, Promise<SheetSnapshot[]>>();
 

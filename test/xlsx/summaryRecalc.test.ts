@@ -18,6 +18,7 @@ import {
   recalculate,
   toPdf,
 } from "../helpers/libreoffice";
+import { FIXTURE_NAMES } from "../helpers/check";
 import { sharedPath } from "../helpers/shared";
 
 /**
@@ -28,12 +29,7 @@ import { sharedPath } from "../helpers/shared";
 
 jest.setTimeout(15 * 60 * 1000);
 
-const FIXTURES = [
-  "lkjip-semarang-2025",
-  "lkjip-semarang-2025-onesheet",
-  "renja-semarang-2021",
-  "lakip-tangsel-2021",
-] as const;
+const FIXTURES = FIXTURE_NAMES;
 const fixture = (name: string) => sharedPath("fixtures", "workbooks", `${name}.xlsx`);
 
 let dir: string;

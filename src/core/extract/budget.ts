@@ -1,6 +1,7 @@
 import type { Table } from "../check/table";
 import type { RegionColumn } from "../recognize/types";
 import type { BudgetLine, ModelValue } from "./types";
+import { modelValueAt } from "./values";
 
 /**
  * Budget lines of `anggaran` tables (and the budget columns of other tables): one line per
@@ -20,12 +21,7 @@ export function budgetLinesOf(table: Table, tableIndex: number, offset: number):
     const values = (role: string, only?: number): ModelValue[] =>
       table.columns
         .filter((c) => c.role === role && (only === undefined || c.col === only))
-        .flatMap((c) => {
-          const number = table.number(row.row, c.col);
-          return number
-            ? [{ value: number.value, number, at: table.ref(row.row, c.col), col: c.col }]
-            : [];
-        });
+        .flatMap((c) => modelValueAt(table, row.row, c.col) ?? []);
     if (moneyRoles.every((role) => values(role).length === 0)) return;
     const parentLine = row.parent !== null ? lineOfRow.get(row.parent) : undefined;
     const parent = parentLine !== undefined ? lines[parentLine - offset] : undefined;

@@ -2,6 +2,7 @@ import type { CheckSettings } from "../check/settings";
 import type { Table } from "../check/table";
 import { Decimal, fromExcelNumber } from "../decimal";
 import type { ModelValue } from "../extract/types";
+import { modelValueAt } from "../extract/values";
 import type { Polarity } from "../formulas/capaian";
 import { nilaiEfisiensi } from "../formulas/efisiensi";
 import { findScale, Scale } from "../formulas/scales";
@@ -36,9 +37,7 @@ const COL = {
 };
 
 function valueAt(table: Table, row: number, col: number | undefined): ModelValue | undefined {
-  if (col === undefined) return undefined;
-  const number = table.number(row, col);
-  return number ? { value: number.value, number, at: table.ref(row, col), col } : undefined;
+  return col === undefined ? undefined : modelValueAt(table, row, col);
 }
 
 type Operand = { cell: string; value: PlanValue };

@@ -85,11 +85,28 @@ export class SummaryContext {
   sasaran(entry: IndicatorEntry): string {
     if (entry.sasaran) return entry.sasaran;
     let best: IndicatorEntry | undefined;
-    for (const e of this.model.indicators) {
-      if (e.table !== entry.table || e.row >= entry.row || !e.sasaran) continue;
+    for (const e of this.withSasaran(entry.tableIndex)) {
+      if (e.row >= entry.row) break;
       if (!best || e.row > best.row) best = e;
     }
     return best?.sasaran ?? "";
+  }
+
+  /** Per table, the entries that print a sasaran, by row (built once: every row asks). */
+  private withSasaranByTable: Map<number, IndicatorEntry[]> | null = null;
+
+  private withSasaran(tableIndex: number): IndicatorEntry[] {
+    if (!this.withSasaranByTable) {
+      this.withSasaranByTable = new Map();
+      for (const e of this.model.indicators) {
+        if (!e.sasaran) continue;
+        const list = this.withSasaranByTable.get(e.tableIndex) ?? [];
+        list.push(e);
+        this.withSasaranByTable.set(e.tableIndex, list);
+      }
+      for (const list of this.withSasaranByTable.values()) list.sort((a, b) => a.row - b.row);
+    }
+    return this.withSasaranByTable.get(tableIndex) ?? [];
   }
 }
 

@@ -3,7 +3,9 @@ import { levelOfKode } from "../extract/indicators";
 import { a1, columnLetters } from "../snapshot";
 import { differenceCell, shareCell, sumOf } from "./calc";
 import type { SummaryContext } from "./input";
-import type { PlanValue, SheetPlan } from "./plan";
+import type { PlanStyle, PlanValue, SheetPlan } from "./plan";
+
+type Operand = { cell: string; value: PlanValue };
 import { HEADER_ROW, SheetBuilder } from "./sheet";
 import { refLabel } from "./source";
 import { CENTER, numberFormat, PERCENT_POINTS, TEXT, TOTAL_NUMBER, TOTAL_TEXT } from "./styles";
@@ -120,6 +122,16 @@ export function realisasiAnggaran(context: SummaryContext): SheetPlan | null {
   const money = numberFormat(decimals);
   const first = HEADER_ROW + 1;
   const programValues: { pagu: PlanValue[]; realisasi: PlanValue[] } = { pagu: [], realisasi: [] };
+  /** Serapan, sisa and sisa % of one line (or the JUMLAH) from its pagu and realisasi cells. */
+  const absorption = (row: number, p: Operand, r: Operand, style: PlanStyle) => {
+    sheet.compute(row, COL.serapan, shareCell(r, p), { numberFormat: PERCENT_POINTS, style });
+    const sisa = sheet.compute(row, COL.sisa, differenceCell(p, r), { numberFormat: money, style });
+    const sisaCell = { cell: a1(row, COL.sisa), value: sisa };
+    sheet.compute(row, COL.sisaPersen, shareCell(sisaCell, p), {
+      numberFormat: PERCENT_POINTS,
+      style,
+    });
+  };
   let row = first;
   for (const item of best) {
     const kegiatan = item.level === "Kegiatan";
@@ -133,18 +145,7 @@ export function realisasiAnggaran(context: SummaryContext): SheetPlan | null {
       programValues.pagu.push(p.value);
       programValues.realisasi.push(r.value);
     }
-    sheet.compute(row, COL.serapan, shareCell(r, p), {
-      numberFormat: PERCENT_POINTS,
-      style: CENTER,
-    });
-    const sisa = sheet.compute(row, COL.sisa, differenceCell(p, r), {
-      numberFormat: money,
-      style: CENTER,
-    });
-    sheet.compute(row, COL.sisaPersen, shareCell({ cell: a1(row, COL.sisa), value: sisa }, p), {
-      numberFormat: PERCENT_POINTS,
-      style: CENTER,
-    });
+    absorption(row, p, r, CENTER);
     const realisasiAt = refLabel(item.realisasi.at);
     const sameSheet = item.realisasi.at.sheet === item.pagu.at.sheet;
     sheet.put(
@@ -182,18 +183,7 @@ export function realisasiAnggaran(context: SummaryContext): SheetPlan | null {
   );
   const p = { cell: a1(total, COL.pagu), value: pTotal };
   const r = { cell: a1(total, COL.realisasi), value: rTotal };
-  sheet.compute(total, COL.serapan, shareCell(r, p), {
-    numberFormat: PERCENT_POINTS,
-    style: TOTAL_NUMBER,
-  });
-  const sisa = sheet.compute(total, COL.sisa, differenceCell(p, r), {
-    numberFormat: money,
-    style: TOTAL_NUMBER,
-  });
-  sheet.compute(total, COL.sisaPersen, shareCell({ cell: a1(total, COL.sisa), value: sisa }, p), {
-    numberFormat: PERCENT_POINTS,
-    style: TOTAL_NUMBER,
-  });
+  absorption(total, p, r, TOTAL_NUMBER);
   sheet.put(total, COL.sumber, "", { style: TOTAL_TEXT });
   return sheet.build();
 }
