@@ -23,6 +23,13 @@ import { parseRangeA1 } from "./snapshot";
  *
  * Other top-level keys (settings of later features) are kept as they are in `settings`.
  */
+/**
+ * The key under which the add-in keeps its configuration in the workbook's document settings
+ * (Office.context.document.settings); Office writes it into the .xlsx's web extension part,
+ * where the CLI reads it.
+ */
+export const CONFIG_SETTING = "sakip.config";
+
 export interface SakipConfig {
   overrides: RegionOverride[];
   settings: Record<string, unknown>;

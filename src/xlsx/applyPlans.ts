@@ -7,6 +7,7 @@ import {
   SheetPlan,
   SummaryKey,
 } from "../core/summary/plan";
+import { isValidSheetName } from "../core/summary/planChecks";
 import {
   asciiBytes,
   checkWorkbookBytes,
@@ -289,23 +290,6 @@ export async function applyPlans(
   return { bytes: await pkg.bytes(), written, removed };
 }
 
-/**
- * Whether Excel accepts a sheet name: 1 to 31 characters, none of : \\ / ? * [ ], no
- * apostrophe at either end, not "History" (reserved). A bad name would make Excel repair
- * the file, dropping the sheet.
- */
-function isValidSheetName(name: string): boolean {
-  return (
-    name.length > 0 &&
-    name.length <= 31 &&
-    // Control characters are refused too, which is why the pattern names them.
-    // eslint-disable-next-line no-control-regex
-    !/[:\\/?*[\]\u0000-\u001f]/.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'") &&
-    name.toLowerCase() !== "history"
-  );
-}
 
 /**
  * The parts reachable from `roots` through relationships that no surviving part refers to:

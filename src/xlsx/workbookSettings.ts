@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { asciiBytes, containsBytes, ownBytes } from "./errors";
+import { CONFIG_SETTING } from "../core/config";
 import { attributesOf } from "./ooxml/xml";
 
 /**
@@ -14,8 +15,7 @@ import { attributesOf } from "./ooxml/xml";
  * so that the CLI reads the same corrections and settings a planner saved in Excel.
  */
 
-/** The document-settings key under which the add-in saves its configuration. */
-export const CONFIG_SETTING = "sakip.config";
+export { CONFIG_SETTING };
 
 const WEB_EXTENSION_NAME = asciiBytes("xl/webextensions/webextension");
 const WEB_EXTENSION_PART = /^xl\/webextensions\/webextension(\d*)\.xml$/i;

@@ -1,5 +1,12 @@
 import { a1, CellRange, rangeA1 } from "../../core/snapshot";
 import type { PlanCell, SheetPlan } from "../../core/summary/plan";
+import {
+  isSheetRange,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  planCells,
+  planMerges,
+} from "../../core/summary/planChecks";
 import { fileFormula } from "./formula";
 import { REL_NS } from "./opc";
 import { StyleSheet } from "./styles";
@@ -8,8 +15,6 @@ import { escapeAttr, escapeText } from "./xml";
 /** A worksheet part written from a SheetPlan (elements in CT_Worksheet's schema order). */
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-export const MAX_ROWS = 1048576;
-export const MAX_COLUMNS = 16384;
 /** Excel's widest column, in characters. */
 const MAX_WIDTH = 255;
 
@@ -31,52 +36,6 @@ const ERROR_VALUES = new Set([
  */
 export function xstring(text: string): string {
   return escapeText(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
-}
-
-/** The cells of a plan, checked and sorted by row, then column; later duplicates win. */
-export function planCells(plan: SheetPlan): PlanCell[] {
-  const byPosition = new Map<number, PlanCell>();
-  for (const cell of plan.cells) {
-    const { row, col } = cell;
-    if (
-      !Number.isInteger(row) ||
-      !Number.isInteger(col) ||
-      row < 0 ||
-      col < 0 ||
-      row >= MAX_ROWS ||
-      col >= MAX_COLUMNS
-    ) {
-      throw new Error(`sheet plan "${plan.name}": no cell at row ${row}, column ${col}`);
-    }
-    byPosition.set(row * MAX_COLUMNS + col, cell);
-  }
-  return [...byPosition.entries()].sort((a, b) => a[0] - b[0]).map(([, cell]) => cell);
-}
-
-function isRange(r: CellRange): boolean {
-  return (
-    [r.top, r.left, r.bottom, r.right].every((n) => Number.isInteger(n) && n >= 0) &&
-    r.bottom >= r.top &&
-    r.right >= r.left &&
-    r.bottom < MAX_ROWS &&
-    r.right < MAX_COLUMNS
-  );
-}
-
-/**
- * The plan's merged areas that Excel accepts: real ranges of more than one cell, none
- * overlapping an earlier one (overlapping merges make Excel repair the file).
- */
-function mergesOf(plan: SheetPlan): CellRange[] {
-  const out: CellRange[] = [];
-  for (const m of plan.merges) {
-    if (!isRange(m) || (m.bottom === m.top && m.right === m.left)) continue;
-    const overlaps = out.some(
-      (o) => m.top <= o.bottom && o.top <= m.bottom && m.left <= o.right && o.left <= m.right,
-    );
-    if (!overlaps) out.push(m);
-  }
-  return out;
 }
 
 function cellXml(cell: PlanCell, styles: StyleSheet): string {
@@ -153,7 +112,7 @@ export function worksheetXml(
     right = Math.max(right, r.right);
   };
   for (const c of cells) include({ top: c.row, left: c.col, bottom: c.row, right: c.col });
-  const merges = mergesOf(plan);
+  const merges = planMerges(plan);
   for (const m of merges) include(m);
   const dimension = bottom < 0 ? "A1" : rangeA1({ top, left, bottom, right });
 
@@ -223,7 +182,7 @@ export function worksheetXml(
   // rule that holds stops the others, as the plan means it.
   let priority = 1;
   for (const cf of plan.conditionalFormats) {
-    if (!isRange(cf.range) || cf.rules.length === 0) continue;
+    if (!isSheetRange(cf.range) || cf.rules.length === 0) continue;
     xml += `<conditionalFormatting sqref="${rangeA1(cf.range)}">`;
     for (const rule of cf.rules) {
       const dxfId = styles.dxf(rule);
