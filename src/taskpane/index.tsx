@@ -1,34 +1,80 @@
-// Task pane entry: waits for Office.js when it is present (inside Excel, or the web preview
-// with office.js loaded), otherwise renders at once (plain browser without office.js).
+// Task pane entry and the shared runtime's start: inside Excel it creates the one session
+// the pane and the ribbon buttons share, over the Office.js gateway. Opened outside Excel
+// (a plain browser) it says where the add-in lives.
 
-import { StrictMode } from "react";
+import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, makeStaticStyles, webLightTheme } from "@fluentui/react-components";
+import { officeRibbonHost, registerRibbonCommands } from "../commands/ribbon";
+import { ExcelGateway } from "../excel";
 import { App } from "./App";
-import { languageFrom, type Language } from "./texts";
+import { OutsideOffice } from "./OutsideOffice";
+import { Session } from "./session";
+import { languageFrom, type Language, type LanguageChoice } from "./texts";
 
 const useStaticStyles = makeStaticStyles({
   body: { margin: 0 },
 });
 
-function Root({ language }: { language: Language }) {
+/** The planner's language choice is hers, not the workbook's: kept in this browser only. */
+const LANGUAGE_KEY = "sakip.language";
+
+function storedChoice(): LanguageChoice {
+  try {
+    const value = window.localStorage.getItem(LANGUAGE_KEY);
+    return value === "id" || value === "en" ? value : "auto";
+  } catch {
+    // Storage can be disabled (private mode, policies): follow Office then.
+    return "auto";
+  }
+}
+
+function storeChoice(choice: LanguageChoice): void {
+  try {
+    if (choice === "auto") window.localStorage.removeItem(LANGUAGE_KEY);
+    else window.localStorage.setItem(LANGUAGE_KEY, choice);
+  } catch {
+    // Not kept across sessions; the choice still holds until the pane closes.
+  }
+}
+
+function resolve(choice: LanguageChoice, office: Language): Language {
+  return choice === "auto" ? office : choice;
+}
+
+function ExcelRoot({ session, officeLanguage }: { session: Session; officeLanguage: Language }) {
   useStaticStyles();
+  const [choice, setChoice] = useState<LanguageChoice>(storedChoice);
+  const language = resolve(choice, officeLanguage);
+  document.documentElement.lang = language;
   return (
     <FluentProvider theme={webLightTheme}>
-      <App language={language} />
+      <App
+        session={session}
+        language={language}
+        languageChoice={choice}
+        onLanguageChange={(next) => {
+          storeChoice(next);
+          setChoice(next);
+        }}
+      />
     </FluentProvider>
   );
 }
 
-function render(language: Language): void {
+function OutsideRoot({ language }: { language: Language }) {
+  useStaticStyles();
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <OutsideOffice language={language} />
+    </FluentProvider>
+  );
+}
+
+function mount(node: React.ReactNode): void {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
-  document.documentElement.lang = language;
-  createRoot(container).render(
-    <StrictMode>
-      <Root language={language} />
-    </StrictMode>,
-  );
+  createRoot(container).render(<StrictMode>{node}</StrictMode>);
 }
 
 function officeDisplayLanguage(): string | undefined {
@@ -40,10 +86,26 @@ function officeDisplayLanguage(): string | undefined {
   }
 }
 
+function startInExcel(): void {
+  const officeLanguage = languageFrom(officeDisplayLanguage());
+  const session = new Session(new ExcelGateway(), {
+    language: resolve(storedChoice(), officeLanguage),
+  });
+  // Before the first paint: a ribbon click may be what started this runtime.
+  registerRibbonCommands(session, officeRibbonHost());
+  mount(<ExcelRoot session={session} officeLanguage={officeLanguage} />);
+}
+
+function startOutside(): void {
+  const language = resolve(storedChoice(), languageFrom(navigator.language));
+  document.documentElement.lang = language;
+  mount(<OutsideRoot language={language} />);
+}
+
 if (typeof Office !== "undefined") {
   Office.onReady()
-    .then(() => render(languageFrom(officeDisplayLanguage())))
-    .catch(() => render("id"));
+    .then((info) => (info.host === Office.HostType.Excel ? startInExcel() : startOutside()))
+    .catch(startOutside);
 } else {
-  render("id");
+  startOutside();
 }

@@ -1,11 +1,37 @@
-import { FUNCTIONS, TEXTS, languageFrom, tr } from "../../src/taskpane/texts";
+import { COLUMN_ROLES, REGION_KINDS } from "../../src/core/recognize/types";
+import {
+  FUNCTIONS,
+  KIND_LABELS,
+  ROLE_LABELS,
+  SEVERITY_LABELS,
+  STEP_LABELS,
+  TEXTS,
+  languageFrom,
+  tr,
+  type LocalText,
+} from "../../src/taskpane/texts";
 
 describe("task pane texts", () => {
-  it("has Indonesian and English for every text", () => {
-    for (const text of [...Object.values(TEXTS), ...FUNCTIONS.map((f) => f.description)]) {
+  it("has Indonesian and English for every text, with the same placeholders", () => {
+    const all: LocalText[] = [
+      ...Object.values(TEXTS),
+      ...Object.values(KIND_LABELS),
+      ...Object.values(ROLE_LABELS),
+      ...Object.values(SEVERITY_LABELS),
+      ...Object.values(STEP_LABELS),
+      ...FUNCTIONS.map((f) => f.description),
+    ];
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const text of all) {
       expect(text.id.trim()).not.toBe("");
       expect(text.en.trim()).not.toBe("");
+      expect(placeholders(text.en)).toEqual(placeholders(text.id));
     }
+  });
+
+  it("names every region kind and column role of the contract", () => {
+    expect(Object.keys(KIND_LABELS).sort()).toEqual([...REGION_KINDS].sort());
+    expect(Object.keys(ROLE_LABELS).sort()).toEqual([...COLUMN_ROLES].sort());
   });
 
   it("lists the SAKIP worksheet functions once each", () => {
@@ -33,5 +59,10 @@ describe("task pane texts", () => {
     expect(languageFrom(null)).toBe("id");
     expect(tr(TEXTS.productName, "en")).toBe("SAKIP for Excel");
     expect(tr(TEXTS.productName, "id")).toBe("SAKIP untuk Excel");
+  });
+
+  it("fills placeholders and leaves unknown ones", () => {
+    expect(tr(TEXTS.tablesHeading, "id", { count: 3, sheets: 2 })).toBe("3 tabel di 2 lembar");
+    expect(tr(TEXTS.confidence, "en", {})).toBe("Confidence {percent}%");
   });
 });
