@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Generates the add-in icons in assets/ (icon-16/32/64/80/128.png) with pngjs:
-// a deep green (Excel-like) rounded square with a white check mark.
+// Generates the add-in icons in assets/ with pngjs: a deep green (Excel-like) rounded square
+// with a white glyph. icon-16/32/64/80/128.png carry a check mark (the add-in); the ribbon
+// buttons get their own glyph so they can be told apart: periksa-16/32/80.png a magnifier
+// (Periksa, check) and ringkasan-16/32/80.png three table rows (Ringkasan, summary).
 // Anti-aliased by supersampling each pixel on an 8 x 8 grid. The output is deterministic,
 // so re-running the script on an unchanged file gives byte-identical PNGs.
 //
@@ -12,6 +14,8 @@ const path = require("path");
 const { PNG } = require("pngjs");
 
 const SIZES = [16, 32, 64, 80, 128];
+// Ribbon buttons take 16, 32 and 80 pixel images.
+const BUTTON_SIZES = [16, 32, 80];
 const SAMPLES = 8;
 
 // Colours (sRGB). Top and bottom of a subtle vertical gradient around #107C41.
@@ -57,13 +61,35 @@ function insideCheck(x, y) {
   return false;
 }
 
+const LENS = { x: 0.44, y: 0.44, radius: 0.2, halfWidth: 0.06 };
+const HANDLE = [
+  [0.58, 0.58],
+  [0.75, 0.75],
+];
+
+function insideMagnifier(x, y) {
+  const d = Math.hypot(x - LENS.x, y - LENS.y);
+  if (Math.abs(d - LENS.radius) <= LENS.halfWidth) return true;
+  return distanceToSegment(x, y, HANDLE[0], HANDLE[1]) <= 0.075;
+}
+
+const BARS = [0.32, 0.5, 0.68];
+
+function insideBars(x, y) {
+  if (x < 0.26 || x > 0.74) return false;
+  return BARS.some((centre) => Math.abs(y - centre) <= 0.06);
+}
+
+const GLYPHS = { icon: insideCheck, periksa: insideMagnifier, ringkasan: insideBars };
+
 function greenAt(y) {
   const t = Math.max(0, Math.min(1, (y - MARGIN) / (1 - 2 * MARGIN)));
   return GREEN_TOP.map((top, i) => top + (GREEN_BOTTOM[i] - top) * t);
 }
 
 /** Renders one icon of `size` x `size` pixels and returns the PNG instance. */
-function renderIcon(size) {
+function renderIcon(size, glyph = "icon") {
+  const inside = GLYPHS[glyph];
   const png = new PNG({ width: size, height: size, colorType: 6 });
   const n = SAMPLES * SAMPLES;
   for (let py = 0; py < size; py++) {
@@ -77,7 +103,7 @@ function renderIcon(size) {
           const x = (px + (sx + 0.5) / SAMPLES) / size;
           const y = (py + (sy + 0.5) / SAMPLES) / size;
           if (!insideRoundedSquare(x, y)) continue;
-          const colour = insideCheck(x, y) ? WHITE : greenAt(y);
+          const colour = inside(x, y) ? WHITE : greenAt(y);
           a += 1;
           r += colour[0];
           g += colour[1];
@@ -98,13 +124,17 @@ function renderIcon(size) {
 function main() {
   const outDir = path.resolve(process.argv[2] || path.join(__dirname, "..", "assets"));
   fs.mkdirSync(outDir, { recursive: true });
-  for (const size of SIZES) {
-    const file = path.join(outDir, `icon-${size}.png`);
-    fs.writeFileSync(file, PNG.sync.write(renderIcon(size)));
+  const wanted = [
+    ...SIZES.map((size) => ["icon", size]),
+    ...["periksa", "ringkasan"].flatMap((glyph) => BUTTON_SIZES.map((size) => [glyph, size])),
+  ];
+  for (const [glyph, size] of wanted) {
+    const file = path.join(outDir, `${glyph}-${size}.png`);
+    fs.writeFileSync(file, PNG.sync.write(renderIcon(size, glyph)));
     console.log(`${path.relative(process.cwd(), file) || file} (${size} x ${size})`);
   }
 }
 
 if (require.main === module) main();
 
-module.exports = { SIZES, renderIcon };
+module.exports = { SIZES, BUTTON_SIZES, GLYPHS, renderIcon };

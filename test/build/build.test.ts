@@ -7,6 +7,7 @@ import path from "path";
 import { promisify } from "util";
 import { DEV_URL, originOf } from "../../scripts/rewrite-urls";
 import { allUrls, countOccurrences, parseXml } from "../manifest/manifestDom";
+import { RIBBON_ACTIONS } from "../../src/commands/ribbon";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WEBPACK_CLI = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
@@ -116,6 +117,14 @@ describe("production build", () => {
       .map((m) => m[1])
       .filter((url) => /^(https?:)?\/\//.test(url));
     expect(external).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+
+  it("registers the ribbon's actions in the task pane bundle, the manifest's FunctionFile page", () => {
+    const taskpane = read("taskpane.js");
+    for (const name of Object.values(RIBBON_ACTIONS)) {
+      expect(taskpane).toContain(JSON.stringify(name));
+      expect(read("manifest.xml")).toContain(`<FunctionName>${name}</FunctionName>`);
+    }
   });
 
   it("copies the icons", () => {

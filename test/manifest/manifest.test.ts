@@ -13,6 +13,7 @@ import {
   only,
   parseXml,
 } from "./manifestDom";
+import { RIBBON_ACTIONS } from "../../src/commands/ribbon";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const MANIFEST_XML = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -204,6 +205,51 @@ describe("manifest.xml", () => {
       const sizes = childrenNamed(icon, "Image").map((img) => img.getAttribute("size"));
       expect(sizes).toEqual(["16", "32", "80"]);
     }
+  });
+
+  it("has Periksa and Ringkasan buttons that run the shared runtime's ribbon actions", () => {
+    const tab = elementsNamed(doc, "OfficeTab").find((el) => el.getAttribute("id") === "TabHome");
+    const group = only(tab as Element, "Group");
+    const buttons = childrenNamed(group, "Control").filter((el) => xsiType(el) === "Button");
+    const commands = buttons
+      .map((button) => ({ button, action: only(button, "Action") }))
+      .filter(({ action }) => xsiType(action) === "ExecuteFunction");
+    const described = commands.map(({ button, action }) => {
+      const label = resources.get(only(button, "Label").getAttribute("resid") ?? "")!.el;
+      const tip = only(button, "Supertip", "Description").getAttribute("resid");
+      return {
+        functionName: only(action, "FunctionName").textContent,
+        label: defaultValue(label),
+        english: only(label, "Override").getAttribute("Value"),
+        tooltip: resourceValue(tip) !== "",
+        icons: childrenNamed(only(button, "Icon"), "Image").map((img) => img.getAttribute("size")),
+      };
+    });
+    expect(described).toEqual([
+      {
+        functionName: RIBBON_ACTIONS.check,
+        label: "Periksa",
+        english: "Check",
+        tooltip: true,
+        icons: ["16", "32", "80"],
+      },
+      {
+        functionName: RIBBON_ACTIONS.summary,
+        label: "Ringkasan",
+        english: "Summary",
+        tooltip: true,
+        icons: ["16", "32", "80"],
+      },
+    ]);
+    // ExecuteFunction runs in the page named by FunctionFile: the shared runtime's page.
+    const functionFile = only(host, "DesktopFormFactor", "FunctionFile").getAttribute("resid");
+    const runtime = only(host, "Runtimes", "Runtime").getAttribute("resid");
+    expect(functionFile).toBe(runtime);
+    // Each button has its own glyph, so the three buttons can be told apart.
+    const iconUrls = buttons.map((button) =>
+      resourceValue(childrenNamed(only(button, "Icon"), "Image")[0].getAttribute("resid")),
+    );
+    expect(new Set(iconUrls).size).toBe(buttons.length);
   });
 
   it("has a GetStarted title, description and learn-more URL", () => {
