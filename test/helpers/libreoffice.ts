@@ -1,5 +1,6 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
-import { spawn, spawnSync } from "child_process";
+import { spawn } from "child_process";
+import { ensureTools, findExecutable, tail } from "./debian";
 import ExcelJS from "exceljs";
 import fs from "fs";
 import JSZip from "jszip";
@@ -31,12 +32,8 @@ export interface LibreOfficeTools {
   pdftoppm: string;
 }
 
-/** Installing from scratch took ~20 s here; the margin is for slow mirrors. */
-const INSTALL_TIMEOUT_MS = 15 * 60 * 1000;
 /** One conversion takes ~1-2 s; a hung soffice (e.g. a modal dialog in headless mode) is killed. */
 const DEFAULT_CONVERSION_TIMEOUT_MS = 120 * 1000;
-/** Jest workers are separate processes: they serialise installation on this lock (flock). */
-const INSTALL_LOCK = path.join(os.tmpdir(), "sakip-libreoffice-install.lock");
 
 /** Besides PATH: where LibreOffice's own (non-Debian) packages and builds put soffice. */
 const EXTRA_SOFFICE_DIRS = [
@@ -46,79 +43,10 @@ const EXTRA_SOFFICE_DIRS = [
   "/usr/bin",
 ];
 
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function findExecutable(name: string, extraDirs: readonly string[] = []): string | null {
-  const dirs = (process.env.PATH ?? "").split(path.delimiter).filter((d) => d.length > 0);
-  for (const dir of [...dirs, ...extraDirs]) {
-    const candidate = path.join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return null;
-}
-
 function findTools(): LibreOfficeTools | null {
   const soffice = findExecutable("soffice", EXTRA_SOFFICE_DIRS);
   const pdftoppm = findExecutable("pdftoppm", ["/usr/bin", "/usr/local/bin"]);
   return soffice && pdftoppm ? { soffice, pdftoppm } : null;
-}
-
-function tail(text: string, lines = 30): string {
-  return text.trimEnd().split("\n").slice(-lines).join("\n");
-}
-
-function install(): void {
-  const packages = LIBREOFFICE_PACKAGES.join(" ");
-  const manual = `apt-get update && apt-get install -y --no-install-recommends ${packages}`;
-  if (typeof process.getuid === "function" && process.getuid() !== 0) {
-    throw new Error(
-      `LibreOffice (soffice) or poppler (pdftoppm) is missing and this process is not root, ` +
-        `so it cannot install them. Run as root: ${manual}`,
-    );
-  }
-  if (!findExecutable("apt-get")) {
-    throw new Error(
-      `LibreOffice (soffice) or poppler (pdftoppm) is missing and there is no apt-get here ` +
-        `to install them. Install LibreOffice Calc and poppler-utils and put soffice and ` +
-        `pdftoppm on PATH.`,
-    );
-  }
-  // Inside the lock, check again: another jest worker may have installed them meanwhile.
-  // The dpkg lock timeout waits for an apt run that is not ours instead of failing at once.
-  const script = [
-    "set -e",
-    "if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then exit 0; fi",
-    "apt-get update",
-    `apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 ${packages}`,
-  ].join("\n");
-  const flock = findExecutable("flock");
-  const [command, args] = flock
-    ? [flock, [INSTALL_LOCK, "sh", "-c", script]]
-    : ["sh", ["-c", script]];
-  const result = spawnSync(command, args, {
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    stdio: ["ignore", "pipe", "pipe"],
-    encoding: "utf8",
-    timeout: INSTALL_TIMEOUT_MS,
-    killSignal: "SIGKILL",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.error || result.status !== 0) {
-    const why = result.error
-      ? result.error.message
-      : `exit code ${result.status}${result.signal ? `, signal ${result.signal}` : ""}`;
-    throw new Error(
-      `Installing LibreOffice failed (${why}). Command: ${manual}\n` +
-        `--- stderr ---\n${tail(result.stderr ?? "")}\n--- stdout ---\n${tail(result.stdout ?? "")}`,
-    );
-  }
 }
 
 /** The outcome of the first call, so a process installs (or fails to) at most once. */
@@ -132,17 +60,12 @@ let ensured: LibreOfficeTools | Error | undefined;
 export function ensureLibreOffice(): LibreOfficeTools {
   if (ensured === undefined) {
     try {
-      let tools = findTools();
-      if (tools === null) {
-        install();
-        tools = findTools();
-      }
-      ensured =
-        tools ??
-        new Error(
-          `Installed ${LIBREOFFICE_PACKAGES.join(", ")} but soffice or pdftoppm is still not ` +
-            `found on PATH (${process.env.PATH ?? ""}).`,
-        );
+      ensured = ensureTools(findTools, {
+        what: "LibreOffice (soffice) or poppler (pdftoppm)",
+        packages: LIBREOFFICE_PACKAGES,
+        commands: ["soffice", "pdftoppm"],
+        lock: "sakip-libreoffice-install.lock",
+      });
     } catch (error) {
       ensured = error instanceof Error ? error : new Error(String(error));
     }
