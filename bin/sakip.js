@@ -9,6 +9,13 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("sakip belum dibangun: jalankan `npm run build:cli` lebih dulu.\n");
   process.exit(2);
 }
+// A reader that stops early (`sakip check … | head`) closes the pipe: the rest of the report
+// has nowhere to go, which is not an error of the check. Stop quietly, as other tools do.
+process.stdout.on("error", (error) => {
+  if (error && error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 require(entry)
   .main(process.argv.slice(2))
   // exitCode, not exit(): a pipe takes stdout asynchronously, and exit() would cut a long

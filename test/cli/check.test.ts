@@ -295,6 +295,22 @@ test("the real command: a JSON report longer than a pipe's buffer arrives whole"
   );
 });
 
+test("the real command: a reader that stops early (| head) ends it quietly", () => {
+  fakeRules = [];
+  const bin = path.join(__dirname, "..", "..", "bin", "sakip.js");
+  // `head -c 100` reads a little and closes the pipe while the report is still coming.
+  const run = spawnSync(
+    "sh",
+    [
+      "-c",
+      `"${process.execPath}" "${bin}" check --json "${TANGSEL}" | head -c 100 >/dev/null; echo "status \${PIPESTATUS:-x}"`,
+    ],
+    { encoding: "utf8" },
+  );
+  expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
+  expect(run.status).toBe(0);
+});
+
 describe("settings saved in the workbook (the add-in's document setting sakip.config)", () => {
   async function savedWith(config: unknown): Promise<string> {
     const bytes = await withDocumentSettings(new Uint8Array(fs.readFileSync(LKJIP)), {
