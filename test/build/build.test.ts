@@ -127,6 +127,25 @@ describe("production build", () => {
     }
   });
 
+  it("allows only the page's own scripts and Office.js (Content-Security-Policy)", () => {
+    const html = read("taskpane.html");
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    expect(meta).not.toBeNull();
+    const directives = new Map(
+      meta![1].split(";").map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    expect(meta![1]).not.toContain("unsafe-eval");
+    // No inline script the policy would have to allow.
+    const inline = [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\bsrc=/.test(m[1]));
+    expect(inline).toEqual([]);
+  });
+
   it("copies the icons", () => {
     const icons = fs.readdirSync(path.join(ROOT, "assets")).filter((f) => f.endsWith(".png"));
     expect(icons.length).toBeGreaterThanOrEqual(5);

@@ -51,6 +51,12 @@ async function openPane(
   const external: string[] = [];
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  // Anything the Content-Security-Policy blocks is an error of the page.
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
@@ -210,6 +216,25 @@ describe("the add-in in Chromium, on a fake Excel", () => {
     await page.getByText("Achievement category scale").waitFor();
     await shoot(page, "settings-en-320");
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("enforces its Content-Security-Policy: an injected inline script does not run", async () => {
+    const { page, errors } = await openPane(320);
+    await page.getByRole("tab", { name: /Tabel/ }).waitFor();
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true;";
+      document.body.appendChild(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    // Chromium logs the refusal itself, and the page's listener reports it.
+    expect(errors).toEqual([
+      expect.stringMatching(/violates the following Content Security Policy directive/),
+      "CSP: script-src-elem inline",
+    ]);
     await page.close();
   });
 
