@@ -1,6 +1,6 @@
 // Task pane entry and the shared runtime's start: inside Excel it creates the one session
 // the pane and the ribbon buttons share, over the Office.js gateway. Opened outside Excel
-// (a plain browser) it says where the add-in lives.
+// (a plain browser) it is the web preview on an .xlsx the planner picks or drops.
 
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -8,7 +8,7 @@ import { FluentProvider, makeStaticStyles, webLightTheme } from "@fluentui/react
 import { officeRibbonHost, registerRibbonCommands } from "../commands/ribbon";
 import { ExcelGateway } from "../excel";
 import { App } from "./App";
-import { OutsideOffice } from "./OutsideOffice";
+import { Preview } from "./Preview";
 import { Session } from "./session";
 import { languageFrom, type Language, type LanguageChoice } from "./texts";
 
@@ -62,11 +62,22 @@ function ExcelRoot({ session, officeLanguage }: { session: Session; officeLangua
   );
 }
 
-function OutsideRoot({ language }: { language: Language }) {
+function OutsideRoot({ browserLanguage }: { browserLanguage: Language }) {
   useStaticStyles();
+  const [choice, setChoice] = useState<LanguageChoice>(storedChoice);
+  // "Automatic" follows the browser's language here: there is no Office to ask.
+  const language = resolve(choice, browserLanguage);
+  document.documentElement.lang = language;
   return (
     <FluentProvider theme={webLightTheme}>
-      <OutsideOffice language={language} />
+      <Preview
+        language={language}
+        languageChoice={choice}
+        onLanguageChange={(next) => {
+          storeChoice(next);
+          setChoice(next);
+        }}
+      />
     </FluentProvider>
   );
 }
@@ -97,9 +108,7 @@ function startInExcel(): void {
 }
 
 function startOutside(): void {
-  const language = resolve(storedChoice(), languageFrom(navigator.language));
-  document.documentElement.lang = language;
-  mount(<OutsideRoot language={language} />);
+  mount(<OutsideRoot browserLanguage={languageFrom(navigator.language)} />);
 }
 
 if (typeof Office !== "undefined") {

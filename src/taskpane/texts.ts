@@ -17,10 +17,6 @@ export interface LocalText {
 
 export const TEXTS = {
   productName: { id: "SAKIP untuk Excel", en: "SAKIP for Excel" },
-  outsideOffice: {
-    id: "Halaman ini adalah panel add-in SAKIP. Buka dari Excel: Beranda → SAKIP → Buka SAKIP. Lihat README untuk cara memasang add-in.",
-    en: "This page is the SAKIP add-in's pane. Open it from Excel: Home → SAKIP → Open SAKIP. See the README for how to install the add-in.",
-  },
   intro: {
     id: "Memeriksa dan merangkum tabel Renstra, Renja, PK, IKU dan LKjIP di buku kerja ini.",
     en: "Checks and summarises the Renstra, Renja, PK, IKU and LKjIP tables of this workbook.",
@@ -212,6 +208,40 @@ export const TEXTS = {
   functionsHint: {
     id: "Ketik =SAKIP. di sel untuk melihat daftar fungsi.",
     en: "Type =SAKIP. in a cell to see the list of functions.",
+  },
+
+  // The web preview (the pane opened in a browser, outside Excel).
+  previewIntro: {
+    id: "Pratinjau web: pilih atau seret berkas .xlsx ke sini untuk memeriksa dan merangkum tabelnya tanpa Excel.",
+    en: "Web preview: pick or drop an .xlsx file here to check and summarise its tables without Excel.",
+  },
+  previewPrivacy: {
+    id: "Berkas tidak diunggah ke mana pun: berkas tetap di peramban ini.",
+    en: "Nothing is uploaded: the file stays in this browser.",
+  },
+  previewDropZone: { id: "Seret berkas .xlsx ke sini", en: "Drop an .xlsx file here" },
+  previewPick: { id: "Pilih berkas .xlsx", en: "Choose an .xlsx file" },
+  previewFileInput: { id: "Berkas buku kerja (.xlsx)", en: "Workbook file (.xlsx)" },
+  previewOpening: { id: "Membuka {name}…", en: "Opening {name}…" },
+  previewWrongFile: {
+    id: "Berkas {name} tidak dapat dibuka",
+    en: "The file {name} could not be opened",
+  },
+  previewWrongFileHint: {
+    id: "Pilih berkas .xlsx lain.",
+    en: "Choose another .xlsx file.",
+  },
+  previewFile: { id: "Berkas: {name}", en: "File: {name}" },
+  previewDownload: { id: "Unduh buku kerja", en: "Download workbook" },
+  previewDownloadHint: {
+    id: "Unduh setelah menulis lembar ringkasan atau mengubah pengaturan.",
+    en: "Download after writing the summary sheets or changing settings.",
+  },
+  previewOpenOther: { id: "Buka berkas lain", en: "Open another file" },
+  previewCell: { id: "Sel {cell}", en: "Cell {cell}" },
+  previewCellHint: {
+    id: "Pratinjau tidak menampilkan lembar kerja; buka berkas di Excel atau LibreOffice untuk melihat sel ini.",
+    en: "The preview shows no grid; open the file in Excel or LibreOffice to see this cell.",
   },
 } satisfies Record<string, LocalText>;
 

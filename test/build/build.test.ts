@@ -129,7 +129,7 @@ describe("production build", () => {
 
   it("allows only the page's own scripts and Office.js (Content-Security-Policy)", () => {
     const html = read("taskpane.html");
-    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    const meta = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html);
     expect(meta).not.toBeNull();
     const directives = new Map(
       meta![1].split(";").map((d) => {
