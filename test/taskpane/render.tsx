@@ -12,6 +12,11 @@ import { FakeGateway } from "./fakeGateway";
  * FluentProvider as index.tsx mounts it.
  */
 
+// Clicking through Fluent's dropdowns in jsdom takes a second or two alone, and several
+// times that while the heavy suites (LibreOffice, the browser, webpack) share the 2 cores:
+// jest's 5 s default made CI fail where nothing was wrong.
+jest.setTimeout(30_000);
+
 // Fluent's MessageBar and positioning observe sizes; jsdom has no ResizeObserver.
 class NoResizeObserver {
   observe(): void {}
