@@ -42,42 +42,35 @@ function resolve(choice: LanguageChoice, office: Language): Language {
   return choice === "auto" ? office : choice;
 }
 
+/** The planner's language choice, kept in this browser, resolved against `fallback`. */
+function useLanguage(fallback: Language) {
+  const [choice, setChoice] = useState<LanguageChoice>(storedChoice);
+  const language = resolve(choice, fallback);
+  document.documentElement.lang = language;
+  const onLanguageChange = (next: LanguageChoice) => {
+    storeChoice(next);
+    setChoice(next);
+  };
+  return { language, languageChoice: choice, onLanguageChange };
+}
+
 function ExcelRoot({ session, officeLanguage }: { session: Session; officeLanguage: Language }) {
   useStaticStyles();
-  const [choice, setChoice] = useState<LanguageChoice>(storedChoice);
-  const language = resolve(choice, officeLanguage);
-  document.documentElement.lang = language;
+  const language = useLanguage(officeLanguage);
   return (
     <FluentProvider theme={webLightTheme}>
-      <App
-        session={session}
-        language={language}
-        languageChoice={choice}
-        onLanguageChange={(next) => {
-          storeChoice(next);
-          setChoice(next);
-        }}
-      />
+      <App session={session} {...language} />
     </FluentProvider>
   );
 }
 
 function OutsideRoot({ browserLanguage }: { browserLanguage: Language }) {
   useStaticStyles();
-  const [choice, setChoice] = useState<LanguageChoice>(storedChoice);
   // "Automatic" follows the browser's language here: there is no Office to ask.
-  const language = resolve(choice, browserLanguage);
-  document.documentElement.lang = language;
+  const language = useLanguage(browserLanguage);
   return (
     <FluentProvider theme={webLightTheme}>
-      <Preview
-        language={language}
-        languageChoice={choice}
-        onLanguageChange={(next) => {
-          storeChoice(next);
-          setChoice(next);
-        }}
-      />
+      <Preview {...language} />
     </FluentProvider>
   );
 }
