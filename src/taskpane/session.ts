@@ -10,6 +10,7 @@ import {
   type Recognition,
 } from "../core/analyse";
 import { runChecks, settingsKey } from "../core/check";
+import type { PlanningModel } from "../core/extract/types";
 import type { CheckWorkbook } from "../core/check/types";
 import type { SakipConfig } from "../core/config";
 import type { Polarity } from "../core/formulas/capaian";
@@ -167,22 +168,22 @@ function sheetInfo(sheet: SheetSnapshot): SheetInfo {
   };
 }
 
-/**
- * The indicators of a recognised workbook, once per name as settings compare names. Runs
- * no rule: only the planning model is built, with polarity settings left out so that what
- * the document itself says shows.
- */
-function indicatorsOf(workbook: CheckWorkbook, config: SakipConfig): IndicatorInfo[] {
-  if (workbook.regions.length === 0) return [];
-  const { settings } = settingsOf(config);
-  const model = runChecks([workbook], { ...settings, polarity: {} }, []).model();
+/** The indicators of a planning model, once per name as settings compare names. */
+function indicatorsOfModel(model: PlanningModel): IndicatorInfo[] {
   const seen = new Map<string, IndicatorInfo>();
   for (const indicator of model.indicators) {
     const key = settingsKey(indicator.name);
     if (key === "" || seen.has(key)) continue;
-    seen.set(key, { name: indicator.name, detected: indicator.polarity ?? null });
+    // What the document says, not the setting: the setting is what the dropdown shows.
+    seen.set(key, { name: indicator.name, detected: indicator.polarityInText ?? null });
   }
   return [...seen.values()];
+}
+
+/** The indicators of a recognised workbook: only the planning model is built, no rule runs. */
+function indicatorsOf(workbook: CheckWorkbook, config: SakipConfig): IndicatorInfo[] {
+  if (workbook.regions.length === 0) return [];
+  return indicatorsOfModel(runChecks([workbook], settingsOf(config).settings, []).model());
 }
 
 /** Several corrections of one table folded into one, later ones winning as they do when applied. */
@@ -265,6 +266,7 @@ export class Session {
    */
   private async readAndRecognise(
     between: (step: CheckStep) => Promise<void>,
+    listIndicators = true,
   ): Promise<Recognition> {
     await between("reading");
     const [sheets, raw] = await Promise.all([
@@ -277,11 +279,11 @@ export class Session {
     }
     await between("recognising");
     this.sheets = sheets;
-    return this.recognise(sheets);
+    return this.recognise(sheets, listIndicators);
   }
 
   /** Recognises held sheets with the current corrections and shows the result in Tabel. */
-  private recognise(sheets: SheetSnapshot[]): Recognition {
+  private recognise(sheets: SheetSnapshot[], listIndicators = true): Recognition {
     const recognition = recogniseWorkbook(this.file, sheets, this.state.config.overrides);
     this.set({
       tables: {
@@ -293,7 +295,10 @@ export class Session {
           unmatched: recognition.unmatched,
         },
       },
-      indicators: indicatorsOf(recognition.workbook, this.state.config),
+      // A check lists them from the model it builds anyway (building it costs most of a check).
+      ...(listIndicators
+        ? { indicators: indicatorsOf(recognition.workbook, this.state.config) }
+        : {}),
     });
     return recognition;
   }
@@ -338,11 +343,12 @@ export class Session {
     };
     this.set({ check: { ...running(this.state.check), step: null, progress: 0 } });
     try {
-      const { workbook } = await this.readAndRecognise(step);
+      const { workbook } = await this.readAndRecognise(step, false);
       await step("checking");
       const analysis = analyseWorkbook(workbook, this.state.config);
       this.set({
         check: { status: "done", result: analysis, error: null, step: "done", progress: 1 },
+        indicators: workbook.regions.length === 0 ? [] : indicatorsOfModel(analysis.result.model()),
       });
       return analysis;
     } catch (error) {

@@ -382,15 +382,14 @@ function groupEntries(
     if (sasaranText !== "" && !PLACEHOLDER.test(sasaranText)) entry.sasaran = sasaranText;
     readValues(context, group, row, entry);
     const configured = settingFor(settings.polarity, name);
+    const fromText = polarityOfText(rowText(table, row.row));
+    if (fromText) entry.polarityInText = fromText;
     if (configured) {
       entry.polarity = configured;
       entry.polarityFrom = "settings";
-    } else {
-      const fromText = polarityOfText(rowText(table, row.row));
-      if (fromText) {
-        entry.polarity = fromText;
-        entry.polarityFrom = "text";
-      }
+    } else if (fromText) {
+      entry.polarity = fromText;
+      entry.polarityFrom = "text";
     }
     if (bullets) {
       for (const item of bullets) {

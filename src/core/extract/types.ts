@@ -108,6 +108,8 @@ export interface IndicatorEntry {
   satuan?: string;
   polarity?: Polarity;
   polarityFrom?: "settings" | "text";
+  /** What the row's own text says ("semakin kecil semakin baik"), whatever the settings say. */
+  polarityInText?: Polarity;
   targets: TargetEntry[];
   realisasi: RealisasiEntry[];
   capaian: CapaianEntry[];
