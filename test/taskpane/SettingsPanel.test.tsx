@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { screen } from "@testing-library/react";
-import { FakeGateway, fixtureSubset } from "./fakeGateway";
+import { FakeGateway, fixtureSubset, notesSheet } from "./fakeGateway";
 import { renderPane } from "./render";
 
 async function choose(pane: ReturnType<typeof renderPane>, field: string, option: string) {
@@ -24,6 +24,15 @@ describe("Pengaturan panel", () => {
     );
     expect(screen.getByRole("switch", { name: /Batasi E/ })).toBeChecked();
     expect(screen.getByRole("switch", { name: /Batasi CK/ })).not.toBeChecked();
+  });
+
+  it("works on sheets without tables: no indicator to set, the settings still saved", async () => {
+    const gateway = new FakeGateway([notesSheet()]);
+    const pane = renderPane(gateway, { tab: "pengaturan" });
+    expect(await screen.findByText(/Belum ada indikator yang dikenali/)).toBeInTheDocument();
+    await pane.user.click(screen.getByRole("switch", { name: /Batasi CK/ }));
+    expect(await screen.findByText(/Tersimpan di buku kerja/)).toBeInTheDocument();
+    expect(gateway.calls.saveConfig).toEqual([expect.objectContaining({ capCk: true })]);
   });
 
   it("saves the capaian scale and shows its bands", async () => {
