@@ -8,7 +8,14 @@ import type {
   TargetRole,
 } from "../extract/types";
 export { dominantRegion } from "./region";
-import { compareTokens, fuzzyNamesMatch, MEASURE_WORDS, nameTokens, normaliseName } from "./names";
+import {
+  compareTokens,
+  fuzzyNamesMatch,
+  MEASURE_WORDS,
+  nameTokens,
+  normaliseName,
+  tokensMatch,
+} from "./names";
 
 export {
   nameTokens,
@@ -352,7 +359,22 @@ function matchTables(
   }
 }
 
-interface UnitPair {
+/** Whether each token has a typo-tolerant equal in `other` (a superset of onlyInsertions). */
+function everyTokenIn(tokens: string[], other: string[]): boolean {
+  for (const t of tokens) {
+    let found = false;
+    for (const u of other) {
+      if (t === u || tokensMatch(t, u)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+export interface UnitPair {
   /** Entries of the left unit that take part in some pair, in table order. */
   left: IndicatorEntry[];
   right: IndicatorEntry[];
@@ -389,22 +411,26 @@ function typoKeys(token: string): Set<string> {
 const TYPO_KEYS = new Map<string, Set<string>>();
 
 /**
- * The pairs of entries of different units that decidePair could link or name as a
- * candidate, grouped by unit pair and ordered as the former all-pairs loop visited them.
- * A pair can match only when: the user confirmed it, both carry the same kode, both have the
- * same non-empty normalised name, or the Dice similarity of their tokens reaches
- * matchThreshold (candidates below it are found only among these pairs). For the last one, a pair (A, B) with |A| ≤ |B| needs
- * m ≥ ceil(c·(|A|+|B|)/2) ≥ ceil(c·|A|) matched tokens, so at least one of any
- * |A| − ceil(c·|A|) + 1 tokens of A matches a token of B: A probes only its rarest tokens
- * of that many (prefix filtering), against an index of every token's typo keys.
- * Every pair found is still decided by decidePair, so this only saves work.
+ * The pairs of entries of different units that decidePair could link, grouped by unit pair
+ * and ordered as the former all-pairs loop visited them. A pair can match only when: the
+ * user confirmed it, both carry the same kode, both have the same non-empty normalised name,
+ * or the longer name (B) only inserts words into the shorter (A), so that every token of A
+ * has a typo-tolerant equal in B. For the last one, A probes its rarest token against an
+ * index of every token's typo keys (two tokens within the allowed edits share a deletion
+ * variant: the SymSpell argument), and each partner found must hold A's other tokens too.
+ * Near pairs that cannot match are not looked for (they were candidates only, and
+ * missing-indicator names its own among the few indicators it reports).
+ * Every pair found is still decided by decidePair, so this only saves work. Exported for the
+ * test that holds it to that (every pair decidePair links is among them).
  */
-function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSettings): UnitPair[] {
+export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSettings): UnitPair[] {
   const n = entries.length;
   const tokens = entries.map((e) => nameTokens(e.name));
   const units = entries.map(unitOf);
-  const index = new Map<string, number[]>();
-  const put = (key: string, i: number): void => {
+  const byKode = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  const byToken = new Map<string, number[]>();
+  const put = (index: Map<string, number[]>, key: string, i: number): void => {
     const list = index.get(key);
     if (list === undefined) index.set(key, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
@@ -414,26 +440,45 @@ function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSettings):
     confirmed.add(normaliseName(x));
     confirmed.add(normaliseName(y));
   }
+  const confirmedEntries: number[] = [];
   for (let i = 0; i < n; i++) {
     const e = entries[i];
-    if (e.kode) put(`k\u0000${e.kode}`, i);
-    if (e.key !== "") put(`n\u0000${e.key}`, i);
-    if (confirmed.has(e.key)) put("c", i);
-    for (const t of tokens[i]) for (const key of typoKeys(t)) put(`t\u0000${key}`, i);
+    if (e.kode) put(byKode, e.kode, i);
+    if (e.key !== "") put(byName, e.key, i);
+    if (confirmed.has(e.key)) confirmedEntries.push(i);
+    for (const t of tokens[i]) put(byToken, t, i);
   }
-  // How many entries a token can reach: the rarest tokens are probed first.
+  // Typo keys per distinct token, not per entry: names repeat their words a lot.
+  const tokensByKey = new Map<string, string[]>();
+  for (const t of byToken.keys()) {
+    for (const key of typoKeys(t)) {
+      const list = tokensByKey.get(key);
+      if (list === undefined) tokensByKey.set(key, [t]);
+      else list.push(t);
+    }
+  }
+  /** The tokens within typo distance of t (a superset: they share a deletion variant). */
+  const nearOf = new Map<string, Set<string>>();
+  const near = (t: string): Set<string> => {
+    let found = nearOf.get(t);
+    if (found === undefined) {
+      found = new Set<string>();
+      for (const key of typoKeys(t)) for (const u of tokensByKey.get(key) ?? []) found.add(u);
+      nearOf.set(t, found);
+    }
+    return found;
+  };
+  // How many entries a token can reach: the rarest token is probed.
   const reachOf = new Map<string, number>();
   const reach = (t: string): number => {
-    const known = reachOf.get(t);
-    if (known !== undefined) return known;
-    let sum = 0;
-    for (const key of typoKeys(t)) sum += index.get(`t\u0000${key}`)?.length ?? 0;
-    reachOf.set(t, sum);
+    let sum = reachOf.get(t);
+    if (sum === undefined) {
+      sum = 0;
+      for (const u of near(t)) sum += byToken.get(u)?.length ?? 0;
+      reachOf.set(t, sum);
+    }
     return sum;
   };
-  // Only pairs that can match are probed: near names below the match threshold are named by
-  // missing-indicator itself, among the few indicators it reports, not for every pair here.
-  const c = settings.matchThreshold;
   const found = new Set<number>();
   const pairKeys: number[] = [];
   const seen = new Int32Array(n).fill(-1);
@@ -449,18 +494,20 @@ function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSettings):
   };
   for (let i = 0; i < n; i++) {
     const e = entries[i];
-    if (e.kode) for (const j of index.get(`k\u0000${e.kode}`)!) consider(i, j);
-    if (e.key !== "") for (const j of index.get(`n\u0000${e.key}`)!) consider(i, j);
-    if (confirmed.has(e.key)) for (const j of index.get("c")!) consider(i, j);
+    if (e.kode) for (const j of byKode.get(e.kode)!) consider(i, j);
+    if (e.key !== "") for (const j of byName.get(e.key)!) consider(i, j);
+    if (confirmed.has(e.key)) for (const j of confirmedEntries) consider(i, j);
     const own = tokens[i];
     if (own.length === 0) continue;
-    const need = Math.max(1, Math.ceil(c * own.length - 1e-9));
-    const probe = [...own].sort((x, y) => reach(x) - reach(y)).slice(0, own.length - need + 1);
-    for (const t of probe) {
-      for (const key of typoKeys(t)) {
-        for (const j of index.get(`t\u0000${key}`) ?? []) {
-          if (tokens[j].length >= own.length) consider(i, j);
-        }
+    // A fuzzy match needs every token of the shorter name in the longer one (only
+    // insertions), so the rarest token alone finds every partner; the others then reject
+    // the many names that share a sector's or a region's words but substitute one.
+    const byReach = [...own].sort((x, y) => reach(x) - reach(y));
+    for (const u of near(byReach[0])) {
+      for (const j of byToken.get(u)!) {
+        if (seen[j] === i || tokens[j].length < own.length) continue;
+        if (everyTokenIn(byReach, tokens[j])) consider(i, j);
+        else seen[j] = i;
       }
     }
   }
