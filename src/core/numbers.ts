@@ -276,8 +276,19 @@ export function comparePrinted(
   printedDecimals: number,
   options: CompareOptions = {},
 ): Agreement {
-  const fast = comparePrintedFast(printed, computed, printedDecimals, options);
-  if (fast !== null) return fast;
+  return (
+    comparePrintedFast(printed, computed, printedDecimals, options) ??
+    comparePrintedExact(printed, computed, printedDecimals, options)
+  );
+}
+
+/** comparePrinted in decimals alone (what the float path must always agree with). */
+export function comparePrintedExact(
+  printed: number,
+  computed: number | Decimal,
+  printedDecimals: number,
+  options: CompareOptions = {},
+): Agreement {
   const p = fromExcelNumber(printed);
   const x = typeof computed === "number" ? fromExcelNumber(computed) : computed;
   const diff = p.minus(x).abs();
@@ -296,11 +307,11 @@ export function comparePrinted(
  * decimal comparison would, since float error (~1e-16 relative) is far below the 1e-9
  * epsilon. Anything near a bound returns null and goes the exact way.
  */
-function comparePrintedFast(
+export function comparePrintedFast(
   printed: number,
   computed: number | Decimal,
   printedDecimals: number,
-  options: CompareOptions,
+  options: CompareOptions = {},
 ): Agreement | null {
   const x = typeof computed === "number" ? computed : computed.toNumber();
   if (!Number.isFinite(printed) || !Number.isFinite(x)) return null;
@@ -308,10 +319,12 @@ function comparePrintedFast(
   const eps = Math.max(1, Math.abs(x)) * 1e-9;
   const unit = Math.pow(10, -printedDecimals);
   const tau = 0.5 * unit * ((options.summands ?? 0) + 1);
+  // Each bound is kept by half an epsilon (5e-10 relative), far more than the float error of
+  // diff (~1e-16 relative to the values, which are close wherever diff is near a bound).
   if (diff <= eps * 0.5) return "exact";
-  if (diff >= eps * 2 && diff <= tau * 0.5) return "rounded";
-  // Beyond the tolerance, the truncation and the near-miss bound (10^-d) by a wide margin.
-  if (diff >= 2 * Math.max(tau, unit) + eps * 2) return "mismatch";
+  if (diff >= eps * 2 && diff <= tau + eps * 0.5) return "rounded";
+  // Beyond the tolerance, and beyond any truncation or near miss (both within 10^-d + eps).
+  if (diff >= Math.max(tau, unit) + eps * 2) return "mismatch";
   return null;
 }
 

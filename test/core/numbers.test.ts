@@ -1,6 +1,9 @@
 import { Decimal, excelRound, excelTruncate, fromExcelNumber } from "../../src/core/decimal";
+import fc from "fast-check";
 import {
   comparePrinted,
+  comparePrintedExact,
+  comparePrintedFast,
   decimalsOfFormat,
   decimalsOfNumber,
   formatIsPercent,
@@ -205,6 +208,48 @@ describe("tolerance from printed decimals", () => {
     expect(
       isAccepted(comparePrinted(24351295318.87, new Decimal("24351295318.88"), 2, { summands: 3 })),
     ).toBe(true);
+  });
+});
+
+describe("comparePrinted's float path", () => {
+  // Recomputed values at and around every bound: exact, the tolerance τ, one unit (truncation
+  // and near miss), each ± a few epsilons, on both sides and at every magnitude.
+  const nearBounds = fc
+    .tuple(
+      fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+      fc.integer({ min: 0, max: 6 }),
+      fc.integer({ min: 0, max: 4 }),
+      fc.constantFrom("zero", "tau", "unit", "half"),
+      fc.constantFrom(-3, -2, -1.5, -1, -0.5, -0.25, 0, 0.25, 0.5, 1, 1.5, 2, 3),
+      fc.boolean(),
+    )
+    .map(([raw, d, summands, bound, k, below]) => {
+      const unit = Math.pow(10, -d);
+      const printed = Number(raw.toFixed(d));
+      const tau = 0.5 * unit * (summands + 1);
+      const eps = Math.max(1, Math.abs(printed)) * 1e-9;
+      const base = { zero: 0, tau, unit, half: unit / 2 }[bound];
+      const x = printed + (below ? -1 : 1) * (base + k * eps);
+      return { printed, x, d, summands };
+    });
+
+  test("agrees with the decimals whenever it decides", () => {
+    fc.assert(
+      fc.property(nearBounds, ({ printed, x, d, summands }) => {
+        const fast = comparePrintedFast(printed, x, d, { summands });
+        if (fast !== null) expect(fast).toBe(comparePrintedExact(printed, x, d, { summands }));
+      }),
+      { seed: 42, numRuns: 20000 },
+    );
+  });
+
+  test("decides the clear cases without decimals", () => {
+    expect(comparePrintedFast(106.4, 106.40463917525773, 2)).toBe("rounded");
+    expect(comparePrintedFast(106.4, 106.4049, 2)).toBe("rounded");
+    expect(comparePrintedFast(102.6, 100.12445551, 2)).toBe("mismatch");
+    // Truncated or one unit off: the decimals decide.
+    expect(comparePrintedFast(99.8, 99.887, 1)).toBeNull();
+    expect(comparePrintedFast(155.72, 155.714, 2)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import type { CellNumber } from "../../cellNumber";
 import { Decimal, fromExcelNumber } from "../../decimal";
 import type { RegionColumn, RegionRow } from "../../recognize/types";
-import { comparePrinted, isAccepted } from "../../numbers";
+import { type Agreement, comparePrinted, comparePrintedFast, isAccepted } from "../../numbers";
 
 /**
  * Row-wise arithmetic a table declares between its columns (DOMAIN.md §4.3, §6.2, §6.4): a
@@ -117,23 +117,72 @@ function best(agreements: ReturnType<typeof comparePrinted>[]): "ok" | "near-mis
   return "mismatch";
 }
 
+type Decided = "ok" | "near-miss" | "mismatch" | "sign";
+
+/**
+ * An outcome decided in floats: its decimals (for the findings and the few readers that want
+ * them) are computed on first use, by the exact path. Nearly every row of a table agrees, and
+ * building decimals for all of them was most of a check's time on big workbooks.
+ */
+function decidedLazily(
+  status: Decided,
+  printed: CellNumber,
+  inputCols: number[],
+  weighted: boolean,
+  exact: () => { expected: Decimal; inputs: Decimal[] },
+): Outcome {
+  let values: { expected: Decimal; inputs: Decimal[] } | null = null;
+  const get = (): { expected: Decimal; inputs: Decimal[] } => (values ??= exact());
+  return {
+    status,
+    printed,
+    inputCols,
+    weighted,
+    get expected(): Decimal {
+      return get().expected;
+    },
+    get inputs(): Decimal[] {
+      return get().inputs;
+    },
+  };
+}
+
+/** The float an operand cell contributes (the bracketed share where printed). */
+function operandFloat(cell: CellNumber): number {
+  return cell.secondary !== null ? cell.secondary : cell.value;
+}
+
 function readOperand(
   operand: Operand,
   row: number,
   read: Reader,
-): { value: Decimal; cells: CellNumber[]; cols: number[]; weighted: boolean } | null {
+): {
+  /** The operand in floats, for the fast path. */
+  float: number;
+  /** The operand exactly (15-digit decimals of the cells). */
+  value: () => Decimal;
+  cells: CellNumber[];
+  cols: number[];
+  weighted: boolean;
+} | null {
   if ("col" in operand) {
     const cell = read(row, operand.col);
     if (!cell) return null;
-    const { value, weighted } = operandValue(cell);
-    return { value, cells: [cell], cols: [operand.col], weighted };
+    return {
+      float: operandFloat(cell),
+      value: () => operandValue(cell).value,
+      cells: [cell],
+      cols: [operand.col],
+      weighted: cell.secondary !== null,
+    };
   }
   const [left, right] = operand.minus;
   const a = read(row, left);
   const b = read(row, right);
   if (!a || !b || !unitsCompatible(a, b)) return null;
   return {
-    value: fromExcelNumber(a.value).minus(fromExcelNumber(b.value)),
+    float: a.value - b.value,
+    value: () => fromExcelNumber(a.value).minus(fromExcelNumber(b.value)),
     cells: [a, b],
     cols: [left, right],
     weighted: false,
@@ -149,6 +198,46 @@ function inverseCapaian(
   return target.times(2).minus(realisasi).div(target).times(HUNDRED);
 }
 
+/** The inverse capaian in floats; null where the exact path must decide (r near zero). */
+function inverseFloat(realisasi: number, target: number, method: "2t-r" | "t/r"): number | null {
+  if (method === "t/r") {
+    // A difference operand that is zero at 15 digits may not be zero in floats.
+    if (Math.abs(realisasi) <= 1e-9 * Math.abs(target)) return null;
+    return (target / realisasi) * 100;
+  }
+  return ((target * 2 - realisasi) / target) * 100;
+}
+
+/**
+ * A ratio's status in floats, or null when any comparison is near a bound (or not finite):
+ * then the decimals decide. Same candidates and order as the exact path.
+ */
+function ratioStatusFast(
+  relation: RatioRelation,
+  printed: CellNumber,
+  numerator: number,
+  denominator: number,
+  inverse: EvaluateOptions["inverse"],
+): "ok" | "near-miss" | "mismatch" | null {
+  const candidates = [(numerator / denominator) * relation.scale];
+  if (relation.capaian && inverse && relation.scale === 100) {
+    const x = inverseFloat(numerator, denominator, inverse);
+    if (x === null) return null;
+    candidates.push(x);
+  }
+  const agreements: Agreement[] = [];
+  for (const x of candidates) {
+    const readings =
+      printed.secondary !== null ? [printed.value, printed.secondary] : [printed.value];
+    for (const value of readings) {
+      const agreement = comparePrintedFast(value, x, printed.decimals);
+      if (agreement === null) return null;
+      agreements.push(agreement);
+    }
+  }
+  return best(agreements);
+}
+
 export function evaluateRatio(
   relation: RatioRelation,
   row: number,
@@ -160,13 +249,30 @@ export function evaluateRatio(
   const denominatorCell = read(row, relation.denominator);
   if (!printed || !numerator || !denominatorCell) return { status: "skip" };
   if (!numerator.cells.every((c) => unitsCompatible(c, denominatorCell))) return { status: "skip" };
-  const denominator = operandValue(denominatorCell);
   // Zero: #DIV/0! (nothing to compare); negative: not a pagu or target anyone divides by.
-  if (denominator.value.lte(0)) return { status: "skip" };
-  const expected = numerator.value.div(denominator.value).times(relation.scale);
+  // (A float has the sign, and the zero, of its 15-digit decimal.)
+  const denominatorFloat = operandFloat(denominatorCell);
+  if (denominatorFloat <= 0) return { status: "skip" };
+  const inputCols = [...numerator.cols, relation.denominator];
+  const weighted = numerator.weighted || denominatorCell.secondary !== null;
+  const exact = (): { expected: Decimal; inputs: Decimal[] } => {
+    const n = numerator.value();
+    const d = operandValue(denominatorCell).value;
+    return { expected: n.div(d).times(relation.scale), inputs: [n, d] };
+  };
+  const fast = ratioStatusFast(
+    relation,
+    printed,
+    numerator.float,
+    denominatorFloat,
+    options.inverse,
+  );
+  if (fast !== null) return decidedLazily(fast, printed, inputCols, weighted, exact);
+
+  const { expected, inputs } = exact();
   const candidates = [expected];
   if (relation.capaian && options.inverse && relation.scale === 100) {
-    const inverse = inverseCapaian(numerator.value, denominator.value, options.inverse);
+    const inverse = inverseCapaian(inputs[0], inputs[1], options.inverse);
     if (inverse) candidates.push(inverse);
   }
   const agreements = candidates.flatMap((x) => {
@@ -176,14 +282,32 @@ export function evaluateRatio(
       own.push(comparePrinted(printed.secondary, x, printed.decimals));
     return own;
   });
-  return {
-    status: best(agreements),
-    expected,
-    printed,
-    inputs: [numerator.value, denominator.value],
-    inputCols: [...numerator.cols, relation.denominator],
-    weighted: numerator.weighted || denominator.weighted,
-  };
+  return { status: best(agreements), expected, printed, inputs, inputCols, weighted };
+}
+
+/** A difference's status in floats, or null when a comparison is near a bound. */
+function differenceStatusFast(
+  printed: CellNumber,
+  x: number,
+  money: boolean,
+  rupiahTolerance: number,
+): Decided | null {
+  if (!Number.isFinite(x)) return null;
+  const agreement = comparePrintedFast(printed.value, x, printed.decimals);
+  if (agreement === null) return null;
+  if (isAccepted(agreement)) return "ok";
+  if (money) {
+    const gap = Math.abs(printed.value - x);
+    const margin = 1e-9 * Math.max(1, Math.abs(printed.value), Math.abs(x));
+    if (Math.abs(gap - rupiahTolerance) <= margin) return null;
+    if (gap < rupiahTolerance) return "ok";
+  }
+  if (x !== 0) {
+    const negated = comparePrintedFast(printed.value, -x, printed.decimals);
+    if (negated === null) return null;
+    if (isAccepted(negated)) return "sign";
+  }
+  return agreement === "near-miss" ? "near-miss" : "mismatch";
 }
 
 export function evaluateDifference(
@@ -196,16 +320,22 @@ export function evaluateDifference(
   const a = read(row, relation.a);
   const b = read(row, relation.b);
   if (!printed || !a || !b || !unitsCompatible(a, b)) return { status: "skip" };
-  const av = fromExcelNumber(a.value);
-  const bv = fromExcelNumber(b.value);
-  const expected = av.minus(bv);
-  const outcome = {
-    expected,
-    printed,
-    inputs: [av, bv],
-    inputCols: [relation.a, relation.b],
-    weighted: false,
+  const inputCols = [relation.a, relation.b];
+  const exact = (): { expected: Decimal; inputs: Decimal[] } => {
+    const av = fromExcelNumber(a.value);
+    const bv = fromExcelNumber(b.value);
+    return { expected: av.minus(bv), inputs: [av, bv] };
   };
+  const fast = differenceStatusFast(
+    printed,
+    a.value - b.value,
+    relation.money,
+    options.rupiahTolerance,
+  );
+  if (fast !== null) return decidedLazily(fast, printed, inputCols, false, exact);
+
+  const { expected, inputs } = exact();
+  const outcome = { expected, printed, inputs, inputCols, weighted: false };
   const agreement = agreementOf(printed, expected);
   if (isAccepted(agreement)) return { status: "ok", ...outcome };
   const p = fromExcelNumber(printed.value);
