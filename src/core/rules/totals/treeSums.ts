@@ -69,6 +69,7 @@ function slipColumn(table: Table, row: number): number {
 class TreeSums {
   private readonly tree: SumTree;
   private readonly slips = new Map<number, number>();
+  private readonly addends = new Map<number, Addend>();
   private readonly findings: Finding[] = [];
   /** Rows already reported in a non-derived column: their selisih mismatch is a consequence. */
   private readonly reportedRows = new Set<number>();
@@ -100,15 +101,22 @@ class TreeSums {
     return this.findings;
   }
 
+  /** Each cell's addend, read once: parents, totals and headings read the same rows. */
   private addend(row: number, col: number): Addend {
-    if (!this.slips.has(row)) this.slips.set(row, slipColumn(this.table, row));
-    if (col >= (this.slips.get(row) ?? Infinity)) return "unusable";
-    return readAddend(this.table, row, col);
+    const key = row * 16384 + col;
+    let addend = this.addends.get(key);
+    if (addend === undefined) {
+      if (!this.slips.has(row)) this.slips.set(row, slipColumn(this.table, row));
+      addend =
+        col >= (this.slips.get(row) ?? Infinity) ? "unusable" : readAddend(this.table, row, col);
+      this.addends.set(key, addend);
+    }
+    return addend;
   }
 
   /** A printed total: a real number in the cell (not a dash, not text). */
   private printed(row: number, col: number): Amount | null {
-    if (this.table.cell(row, col).reading.kind !== "number") return null;
+    if (this.table.reading(row, col).kind !== "number") return null;
     const a = this.addend(row, col);
     return isAmount(a) ? a : null;
   }
@@ -138,6 +146,9 @@ class TreeSums {
     if (present.length === 0) return;
     const expected = present.reduce((acc, k) => acc.plus(k.value), sumOf([]));
     const parts = present.flatMap((k) => k.parts);
+    // Most parents add up: the multiples are tried only for those that do not.
+    const summands = column.derived ? present.length : 0;
+    if (judge(printed, expected, this.context.settings, summands).accepted) return;
     if (isMultipleOf(printed, expected, this.context)) return;
     this.report(node, printed, expected, parts, present.length, column, "children");
   }
@@ -161,7 +172,9 @@ class TreeSums {
       if (list !== null) {
         const summed =
           eff.parts.length === 1 ? eff.parts[0] : { ...eff.parts[0], value: eff.value };
-        byDepth.set(node.depth, [...(list ?? []), summed]);
+        // Appended in place: copying the list per node made a long block quadratic.
+        if (list === undefined) byDepth.set(node.depth, [summed]);
+        else list.push(summed);
       }
       if (!node.group && node.children.length === 0) leaves.push(...eff.parts);
     }

@@ -30,7 +30,7 @@ export type Addend = Amount | "blank" | "unusable";
 const DASH = /^[-–—]+$/;
 
 export function readAddend(table: Table, row: number, col: number): Addend {
-  const reading = table.cell(row, col).reading;
+  const reading = table.reading(row, col);
   if (reading.kind === "empty") return "blank";
   if (reading.kind === "missing") {
     return DASH.test(reading.text.trim()) ? zeroAt(table, row, col) : "blank";
