@@ -10,19 +10,28 @@ import { modelValueAt } from "./values";
  * from the top ("01/2.01/0001"), which is what identifies them across tables.
  */
 export function budgetLinesOf(table: Table, tableIndex: number, offset: number): BudgetLine[] {
-  const moneyRoles = ["pagu", "realisasi-anggaran", "persen-anggaran", "selisih"];
-  if (!table.columns.some((c) => c.role === "pagu" || c.role === "realisasi-anggaran")) return [];
-  const yearOf = (c: RegionColumn, list: ModelValue[]) =>
-    list.map((v) => ({ ...v, year: c.year ?? table.region.year ?? null }));
+  const columnsOf = (role: string): RegionColumn[] => table.columns.filter((c) => c.role === role);
+  const paguColumns = columnsOf("pagu");
+  const realisasiColumns = columnsOf("realisasi-anggaran");
+  if (paguColumns.length === 0 && realisasiColumns.length === 0) return [];
+  const persenColumns = columnsOf("persen-anggaran");
+  const selisihColumns = columnsOf("selisih");
+  const yearOf = (c: RegionColumn): number | null => c.year ?? table.region.year ?? null;
   const lines: BudgetLine[] = [];
   const lineOfRow = new Map<number, number>();
   table.rows.forEach((row, index) => {
     if (row.kind !== "data" && row.kind !== "total") return;
-    const values = (role: string, only?: number): ModelValue[] =>
-      table.columns
-        .filter((c) => c.role === role && (only === undefined || c.col === only))
-        .flatMap((c) => modelValueAt(table, row.row, c.col) ?? []);
-    if (moneyRoles.every((role) => values(role).length === 0)) return;
+    // Each money cell of the row read once (these tables run to thousands of rows).
+    const read = (columns: RegionColumn[]): [RegionColumn, ModelValue][] =>
+      columns.flatMap((c) => {
+        const value = modelValueAt(table, row.row, c.col);
+        return value ? [[c, value] as [RegionColumn, ModelValue]] : [];
+      });
+    const pagu = read(paguColumns);
+    const realisasi = read(realisasiColumns);
+    const persen = read(persenColumns);
+    const selisih = read(selisihColumns);
+    if (pagu.length + realisasi.length + persen.length + selisih.length === 0) return;
     const parentLine = row.parent !== null ? lineOfRow.get(row.parent) : undefined;
     const parent = parentLine !== undefined ? lines[parentLine - offset] : undefined;
     const path =
@@ -35,16 +44,10 @@ export function budgetLinesOf(table: Table, tableIndex: number, offset: number):
       level: row.level,
       parent: parentLine ?? null,
       total: row.kind === "total",
-      pagu: table.columns
-        .filter((c) => c.role === "pagu")
-        .flatMap((c) =>
-          yearOf(c, values("pagu", c.col)).map((v) => ({ ...v, variant: c.variant })),
-        ),
-      realisasi: table.columns
-        .filter((c) => c.role === "realisasi-anggaran")
-        .flatMap((c) => yearOf(c, values("realisasi-anggaran", c.col))),
-      persen: values("persen-anggaran"),
-      selisih: values("selisih"),
+      pagu: pagu.map(([c, v]) => ({ ...v, year: yearOf(c), variant: c.variant })),
+      realisasi: realisasi.map(([c, v]) => ({ ...v, year: yearOf(c) })),
+      persen: persen.map(([, v]) => v),
+      selisih: selisih.map(([, v]) => v),
     };
     if (row.kode !== undefined) line.kode = row.kode;
     if (path !== undefined) line.path = path;

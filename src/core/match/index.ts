@@ -8,14 +8,7 @@ import type {
   TargetRole,
 } from "../extract/types";
 export { dominantRegion } from "./region";
-import {
-  compareTokens,
-  fuzzyNamesMatch,
-  MEASURE_WORDS,
-  nameTokens,
-  normaliseName,
-  tokensMatch,
-} from "./names";
+import { compareTokens, fuzzyNamesMatch, MEASURE_WORDS, nameTokens, normaliseName } from "./names";
 
 export {
   nameTokens,
@@ -359,19 +352,119 @@ function matchTables(
   }
 }
 
-/** Whether each token has a typo-tolerant equal in `other` (a superset of onlyInsertions). */
-function everyTokenIn(tokens: string[], other: string[]): boolean {
-  for (const t of tokens) {
-    let found = false;
-    for (const u of other) {
-      if (t === u || tokensMatch(t, u)) {
-        found = true;
-        break;
+/** The distinct token lists of the entries (the same indicator repeats across tables). */
+interface DistinctNames {
+  /** Token ids per distinct name. */
+  tokens: number[][];
+  /** The entries of each distinct name. */
+  entries: number[][];
+  /** The distinct name of each entry (-1: no token). */
+  ofEntry: number[];
+  /** The token of each id. */
+  words: string[];
+}
+
+function distinctNames(entries: IndicatorEntry[]): DistinctNames {
+  const idOfWord = new Map<string, number>();
+  const words: string[] = [];
+  const idOfName = new Map<string, number>();
+  const names: DistinctNames = { tokens: [], entries: [], ofEntry: [], words };
+  entries.forEach((entry, i) => {
+    const tokens = nameTokens(entry.name);
+    if (tokens.length === 0) {
+      names.ofEntry.push(-1);
+      return;
+    }
+    const joined = tokens.join(" ");
+    let id = idOfName.get(joined);
+    if (id === undefined) {
+      id = names.tokens.length;
+      idOfName.set(joined, id);
+      names.tokens.push(
+        tokens.map((t) => {
+          let w = idOfWord.get(t);
+          if (w === undefined) {
+            w = words.length;
+            idOfWord.set(t, w);
+            words.push(t);
+          }
+          return w;
+        }),
+      );
+      names.entries.push([]);
+    }
+    names.entries[id].push(i);
+    names.ofEntry.push(id);
+  });
+  return names;
+}
+
+/**
+ * For each distinct name A, the distinct names B (at least as long) that hold a typo-tolerant
+ * equal of every token of A: the only names a fuzzy match of A can be with (the longer name
+ * only inserts words). A's rarest token finds them through an index of every token's typo keys
+ * (two tokens within the allowed edits share a deletion variant: the SymSpell argument); A's
+ * other tokens then reject the many names that share a sector's or region's words but
+ * substitute one. Tokens are compared as ids, and "near" is the typo-key superset of
+ * tokensMatch, so no partner decidePair would accept is lost.
+ */
+function fuzzyPartners(names: DistinctNames): number[][] {
+  const { words } = names;
+  const namesWithWord: number[][] = words.map(() => []);
+  names.tokens.forEach((tokens, name) => {
+    for (const w of tokens) {
+      const list = namesWithWord[w];
+      if (list[list.length - 1] !== name) list.push(name);
+    }
+  });
+  const wordsByKey = new Map<string, number[]>();
+  words.forEach((word, w) => {
+    for (const key of typoKeys(word)) {
+      const list = wordsByKey.get(key);
+      if (list === undefined) wordsByKey.set(key, [w]);
+      else if (list[list.length - 1] !== w) list.push(w);
+    }
+  });
+  const nearOf: (Set<number> | undefined)[] = [];
+  const near = (w: number): Set<number> => {
+    let found = nearOf[w];
+    if (found === undefined) {
+      found = new Set<number>();
+      for (const key of typoKeys(words[w])) for (const u of wordsByKey.get(key)!) found.add(u);
+      nearOf[w] = found;
+    }
+    return found;
+  };
+  const reachOf: number[] = [];
+  const reach = (w: number): number => {
+    let sum = reachOf[w];
+    if (sum === undefined) {
+      sum = 0;
+      for (const u of near(w)) sum += namesWithWord[u].length;
+      reachOf[w] = sum;
+    }
+    return sum;
+  };
+  const holds = (w: number, other: number[]): boolean => {
+    const close = near(w);
+    for (const u of other) if (u === w || close.has(u)) return true;
+    return false;
+  };
+  const seen = new Int32Array(names.tokens.length).fill(-1);
+  return names.tokens.map((own, name) => {
+    const byReach = [...own].sort((x, y) => reach(x) - reach(y));
+    const out: number[] = [];
+    for (const u of near(byReach[0])) {
+      for (const other of namesWithWord[u]) {
+        if (seen[other] === name) continue;
+        seen[other] = name;
+        const tokens = names.tokens[other];
+        if (other === name || tokens.length < own.length) continue;
+        if (byReach.every((w) => holds(w, tokens))) out.push(other);
       }
     }
-    if (!found) return false;
-  }
-  return true;
+    return out;
+  });
 }
 
 export interface UnitPair {
@@ -425,11 +518,9 @@ const TYPO_KEYS = new Map<string, Set<string>>();
  */
 export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSettings): UnitPair[] {
   const n = entries.length;
-  const tokens = entries.map((e) => nameTokens(e.name));
   const units = entries.map(unitOf);
   const byKode = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
-  const byToken = new Map<string, number[]>();
   const put = (index: Map<string, number[]>, key: string, i: number): void => {
     const list = index.get(key);
     if (list === undefined) index.set(key, [i]);
@@ -446,39 +537,10 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
     if (e.kode) put(byKode, e.kode, i);
     if (e.key !== "") put(byName, e.key, i);
     if (confirmed.has(e.key)) confirmedEntries.push(i);
-    for (const t of tokens[i]) put(byToken, t, i);
   }
-  // Typo keys per distinct token, not per entry: names repeat their words a lot.
-  const tokensByKey = new Map<string, string[]>();
-  for (const t of byToken.keys()) {
-    for (const key of typoKeys(t)) {
-      const list = tokensByKey.get(key);
-      if (list === undefined) tokensByKey.set(key, [t]);
-      else list.push(t);
-    }
-  }
-  /** The tokens within typo distance of t (a superset: they share a deletion variant). */
-  const nearOf = new Map<string, Set<string>>();
-  const near = (t: string): Set<string> => {
-    let found = nearOf.get(t);
-    if (found === undefined) {
-      found = new Set<string>();
-      for (const key of typoKeys(t)) for (const u of tokensByKey.get(key) ?? []) found.add(u);
-      nearOf.set(t, found);
-    }
-    return found;
-  };
-  // How many entries a token can reach: the rarest token is probed.
-  const reachOf = new Map<string, number>();
-  const reach = (t: string): number => {
-    let sum = reachOf.get(t);
-    if (sum === undefined) {
-      sum = 0;
-      for (const u of near(t)) sum += byToken.get(u)?.length ?? 0;
-      reachOf.set(t, sum);
-    }
-    return sum;
-  };
+  const names = distinctNames(entries);
+  const partners = fuzzyPartners(names);
+
   const found = new Set<number>();
   const pairKeys: number[] = [];
   const seen = new Int32Array(n).fill(-1);
@@ -497,19 +559,9 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
     if (e.kode) for (const j of byKode.get(e.kode)!) consider(i, j);
     if (e.key !== "") for (const j of byName.get(e.key)!) consider(i, j);
     if (confirmed.has(e.key)) for (const j of confirmedEntries) consider(i, j);
-    const own = tokens[i];
-    if (own.length === 0) continue;
-    // A fuzzy match needs every token of the shorter name in the longer one (only
-    // insertions), so the rarest token alone finds every partner; the others then reject
-    // the many names that share a sector's or a region's words but substitute one.
-    const byReach = [...own].sort((x, y) => reach(x) - reach(y));
-    for (const u of near(byReach[0])) {
-      for (const j of byToken.get(u)!) {
-        if (seen[j] === i || tokens[j].length < own.length) continue;
-        if (everyTokenIn(byReach, tokens[j])) consider(i, j);
-        else seen[j] = i;
-      }
-    }
+    const name = names.ofEntry[i];
+    if (name < 0) continue;
+    for (const other of partners[name]) for (const j of names.entries[other]) consider(i, j);
   }
   // The former loop's order: unit pairs ascending, then left entries, then right entries.
   const decoded = pairKeys.map((key) => [Math.floor(key / n), key % n] as [number, number]);
