@@ -46,6 +46,22 @@ export interface CellNotNumber {
 
 export type CellReading = CellNumber | CellNotNumber;
 
+/**
+ * A workbook uses a handful of number formats for its million cells: each format's regexes
+ * run once.
+ */
+const FORMAT_FACTS = new Map<string, { percent: boolean; shown: number | null }>();
+
+function formatFacts(numberFormat: string): { percent: boolean; shown: number | null } {
+  let facts = FORMAT_FACTS.get(numberFormat);
+  if (facts === undefined) {
+    facts = { percent: formatIsPercent(numberFormat), shown: decimalsOfFormat(numberFormat) };
+    if (FORMAT_FACTS.size > 1000) FORMAT_FACTS.clear();
+    FORMAT_FACTS.set(numberFormat, facts);
+  }
+  return facts;
+}
+
 const ERROR_TEXT = /^#(?:DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
 export function readValue(
@@ -57,8 +73,7 @@ export function readValue(
   if (typeof value === "boolean") return { kind: "boolean", text: String(value) };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "error", text: String(value) };
-    const percent = formatIsPercent(numberFormat);
-    const shown = decimalsOfFormat(numberFormat);
+    const { percent, shown } = formatFacts(numberFormat);
     const points = percent ? Number((value * 100).toPrecision(15)) : value;
     // 9.99E+307 formatted as a percentage has no finite reading in percent points.
     if (!Number.isFinite(points)) return { kind: "error", text: String(value) };

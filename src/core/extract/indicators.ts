@@ -235,6 +235,8 @@ export interface ExtractContext {
   settings: CheckSettings;
   documentYear: number | null;
   nextId: () => number;
+  /** Per target column of this table (filled on first use). */
+  targetFacts?: Map<RegionColumn, TargetFacts | null>;
 }
 
 /** The indicator entries of one table (empty for budget and other tables). */
@@ -441,6 +443,32 @@ function numberAt(table: Table, row: number, col: number): CellNumber | null {
   }
 }
 
+interface TargetFacts {
+  role: TargetRole;
+  year: number | null;
+  from: YearSource;
+  type: TargetType;
+  variant?: "murni" | "perubahan";
+}
+
+/** What a target column says of every cell in it: its header is read once per table. */
+function targetFacts(context: ExtractContext, column: RegionColumn): TargetFacts | null {
+  const cache = (context.targetFacts ??= new Map<RegionColumn, TargetFacts | null>());
+  let facts = cache.get(column);
+  if (facts === undefined) {
+    const { table, documentYear } = context;
+    const role = roleOfTarget(table, column);
+    if (role === null) facts = null;
+    else {
+      const { year, from } = targetYear(table, column, documentYear);
+      facts = { role, year, from, type: targetType(column) };
+      if (role === "pk") facts.variant = pkVariant(table, column);
+    }
+    cache.set(column, facts);
+  }
+  return facts;
+}
+
 function readValues(
   context: ExtractContext,
   group: ColumnGroup,
@@ -471,11 +499,11 @@ function readValues(
     if (!number) continue;
     const base = { value: number.value, number, at, col: column.col };
     if (column.role === "target") {
-      const role = roleOfTarget(table, column);
-      if (!role) continue;
-      const { year, from } = targetYear(table, column, documentYear);
-      const target: TargetEntry = { ...base, role, year, yearFrom: from, type: targetType(column) };
-      if (role === "pk") target.variant = pkVariant(table, column);
+      const facts = targetFacts(context, column);
+      if (!facts) continue;
+      const { role, year, from, type, variant } = facts;
+      const target: TargetEntry = { ...base, role, year, yearFrom: from, type };
+      if (variant) target.variant = variant;
       if (column.period) target.period = column.period;
       entry.targets.push(target);
     } else if (column.role === "realisasi") {
