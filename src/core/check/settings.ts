@@ -237,6 +237,8 @@ export function settingsKey(name: string): string {
 
 /** The value a per-indicator setting (polarity, sifat) holds for this indicator name. */
 export function settingFor<T>(table: Record<string, T>, name: string): T | undefined {
+  // Usually nothing is set: then no name needs normalising (this runs for every row).
+  if (Object.keys(table).length === 0) return undefined;
   const key = settingsKey(name);
   for (const [k, v] of Object.entries(table)) if (settingsKey(k) === key) return v;
   return undefined;

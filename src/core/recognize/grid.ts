@@ -11,6 +11,11 @@ import {
   valueAt,
 } from "../snapshot";
 
+function cellText(v: CellValue): string {
+  if (v === null) return "";
+  return typeof v === "string" ? v.replace(/\s+/g, " ").trim() : String(v);
+}
+
 /**
  * A sheet seen the way the recogniser needs it: absolute coordinates, merged areas
  * resolved (a covered cell can ask for its area's text), and cheap emptiness tests.
@@ -22,12 +27,16 @@ export class Grid {
   readonly right: number;
   private readonly mergeOf = new Map<number, CellRange>();
   private readonly rowCells: number[][] = [];
+  private readonly texts: (string[] | undefined)[];
+  private readonly readings: (CellReading[] | undefined)[];
 
   constructor(readonly sheet: SheetSnapshot) {
     this.top = sheet.origin.row;
     this.left = sheet.origin.col;
     this.bottom = this.top + rowCount(sheet) - 1;
     this.right = this.left + colCount(sheet) - 1;
+    this.texts = new Array<string[] | undefined>(rowCount(sheet));
+    this.readings = new Array<CellReading[] | undefined>(rowCount(sheet));
     for (const m of sheet.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
@@ -56,9 +65,16 @@ export class Grid {
 
   /** The cell's own text (numbers as plain digits); "" when empty. */
   text(row: number, col: number): string {
-    const v = this.value(row, col);
-    if (v === null) return "";
-    return typeof v === "string" ? v.replace(/\s+/g, " ").trim() : String(v);
+    // The recogniser asks for the same cells many times (every row is tried as a header
+    // start): each cell's text is worked out once, in a lazily built array per row.
+    const i = row - this.top;
+    const j = col - this.left;
+    if (i < 0 || j < 0 || i >= this.texts.length) return cellText(this.value(row, col));
+    let line = this.texts[i];
+    if (line === undefined) line = this.texts[i] = [];
+    let text = line[j];
+    if (text === undefined) text = line[j] = cellText(this.value(row, col));
+    return text;
   }
 
   /** The merged area the cell belongs to, if any. */
@@ -91,7 +107,19 @@ export class Grid {
     return v === null || (typeof v === "string" && v.trim() === "");
   }
 
+  /** The cell's number reading, parsed once (Indonesian number text is dear to parse). */
   reading(row: number, col: number): CellReading {
+    const i = row - this.top;
+    const j = col - this.left;
+    if (i < 0 || j < 0 || i >= this.readings.length) return this.readCell(row, col);
+    let line = this.readings[i];
+    if (line === undefined) line = this.readings[i] = [];
+    let reading = line[j];
+    if (reading === undefined) reading = line[j] = this.readCell(row, col);
+    return reading;
+  }
+
+  private readCell(row: number, col: number): CellReading {
     return readValue(
       this.value(row, col),
       formatAt(this.sheet, row, col),

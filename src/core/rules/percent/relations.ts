@@ -122,28 +122,56 @@ type Decided = "ok" | "near-miss" | "mismatch" | "sign";
 /**
  * An outcome decided in floats: its decimals (for the findings and the few readers that want
  * them) are computed on first use, by the exact path. Nearly every row of a table agrees, and
- * building decimals for all of them was most of a check's time on big workbooks.
+ * building decimals for all of them was most of a check's time on big workbooks. A class with
+ * getters on its prototype: object literals with accessors and closures per row cost more
+ * than the decimals they saved.
  */
-function decidedLazily(
-  status: Decided,
-  printed: CellNumber,
-  inputCols: number[],
-  weighted: boolean,
-  exact: () => { expected: Decimal; inputs: Decimal[] },
-): Outcome {
-  let values: { expected: Decimal; inputs: Decimal[] } | null = null;
-  const get = (): { expected: Decimal; inputs: Decimal[] } => (values ??= exact());
+class DecidedOutcome {
+  private values: { expected: Decimal; inputs: Decimal[] } | null = null;
+
+  constructor(
+    readonly status: Decided,
+    readonly printed: CellNumber,
+    readonly inputCols: number[],
+    readonly weighted: boolean,
+    private readonly relation: Relation,
+    private readonly cells: CellNumber[],
+  ) {}
+
+  private exact(): { expected: Decimal; inputs: Decimal[] } {
+    return (this.values ??= exactValues(this.relation, this.cells));
+  }
+
+  get expected(): Decimal {
+    return this.exact().expected;
+  }
+
+  get inputs(): Decimal[] {
+    return this.exact().inputs;
+  }
+}
+
+/**
+ * The exact inputs and result of a relation from its cells: a ratio's numerator cell (or the
+ * two cells of a difference numerator) then its denominator cell; a difference's two cells.
+ */
+function exactValues(
+  relation: Relation,
+  cells: CellNumber[],
+): { expected: Decimal; inputs: Decimal[] } {
+  if (relation.kind === "difference") {
+    const a = fromExcelNumber(cells[0].value);
+    const b = fromExcelNumber(cells[1].value);
+    return { expected: a.minus(b), inputs: [a, b] };
+  }
+  const numerator =
+    cells.length === 3
+      ? fromExcelNumber(cells[0].value).minus(fromExcelNumber(cells[1].value))
+      : operandValue(cells[0]).value;
+  const denominator = operandValue(cells[cells.length - 1]).value;
   return {
-    status,
-    printed,
-    inputCols,
-    weighted,
-    get expected(): Decimal {
-      return get().expected;
-    },
-    get inputs(): Decimal[] {
-      return get().inputs;
-    },
+    expected: numerator.div(denominator).times(relation.scale),
+    inputs: [numerator, denominator],
   };
 }
 
@@ -159,8 +187,6 @@ function readOperand(
 ): {
   /** The operand in floats, for the fast path. */
   float: number;
-  /** The operand exactly (15-digit decimals of the cells). */
-  value: () => Decimal;
   cells: CellNumber[];
   cols: number[];
   weighted: boolean;
@@ -170,7 +196,6 @@ function readOperand(
     if (!cell) return null;
     return {
       float: operandFloat(cell),
-      value: () => operandValue(cell).value,
       cells: [cell],
       cols: [operand.col],
       weighted: cell.secondary !== null,
@@ -182,7 +207,6 @@ function readOperand(
   if (!a || !b || !unitsCompatible(a, b)) return null;
   return {
     float: a.value - b.value,
-    value: () => fromExcelNumber(a.value).minus(fromExcelNumber(b.value)),
     cells: [a, b],
     cols: [left, right],
     weighted: false,
@@ -255,11 +279,7 @@ export function evaluateRatio(
   if (denominatorFloat <= 0) return { status: "skip" };
   const inputCols = [...numerator.cols, relation.denominator];
   const weighted = numerator.weighted || denominatorCell.secondary !== null;
-  const exact = (): { expected: Decimal; inputs: Decimal[] } => {
-    const n = numerator.value();
-    const d = operandValue(denominatorCell).value;
-    return { expected: n.div(d).times(relation.scale), inputs: [n, d] };
-  };
+  const cells = [...numerator.cells, denominatorCell];
   const fast = ratioStatusFast(
     relation,
     printed,
@@ -267,9 +287,9 @@ export function evaluateRatio(
     denominatorFloat,
     options.inverse,
   );
-  if (fast !== null) return decidedLazily(fast, printed, inputCols, weighted, exact);
+  if (fast !== null) return new DecidedOutcome(fast, printed, inputCols, weighted, relation, cells);
 
-  const { expected, inputs } = exact();
+  const { expected, inputs } = exactValues(relation, cells);
   const candidates = [expected];
   if (relation.capaian && options.inverse && relation.scale === 100) {
     const inverse = inverseCapaian(inputs[0], inputs[1], options.inverse);
@@ -321,20 +341,16 @@ export function evaluateDifference(
   const b = read(row, relation.b);
   if (!printed || !a || !b || !unitsCompatible(a, b)) return { status: "skip" };
   const inputCols = [relation.a, relation.b];
-  const exact = (): { expected: Decimal; inputs: Decimal[] } => {
-    const av = fromExcelNumber(a.value);
-    const bv = fromExcelNumber(b.value);
-    return { expected: av.minus(bv), inputs: [av, bv] };
-  };
+  const cells = [a, b];
   const fast = differenceStatusFast(
     printed,
     a.value - b.value,
     relation.money,
     options.rupiahTolerance,
   );
-  if (fast !== null) return decidedLazily(fast, printed, inputCols, false, exact);
+  if (fast !== null) return new DecidedOutcome(fast, printed, inputCols, false, relation, cells);
 
-  const { expected, inputs } = exact();
+  const { expected, inputs } = exactValues(relation, cells);
   const outcome = { expected, printed, inputs, inputCols, weighted: false };
   const agreement = agreementOf(printed, expected);
   if (isAccepted(agreement)) return { status: "ok", ...outcome };
