@@ -12,6 +12,7 @@
 // size's alone and not the generator's or the previous size's.
 
 const { spawnSync } = require("child_process");
+const { nodeFlagsFor } = require("../../bin/nodeFlags");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -92,6 +93,7 @@ async function measure(file, cells) {
     engineOverLoad: round3((recogniseMs + checkMs) / loadMs),
     usPerCell: round3(((recogniseMs + checkMs) * 1000) / cells),
     fileMB: round1(bytes.length / 1048576),
+    nodeFlags: process.execArgv.filter((a) => a.startsWith("--max-semi-space-size")),
     sheets: sheets.length,
     tables: regions.length,
     findings: result.findings.length,
@@ -225,6 +227,8 @@ async function main() {
         process.execPath,
         [
           "--max-old-space-size=12288",
+          // The heap flags `sakip` itself would use for this file (bin/nodeFlags.js).
+          ...nodeFlagsFor([file], []),
           path.join(__dirname, "run.js"),
           "--measure",
           file,

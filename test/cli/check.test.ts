@@ -295,6 +295,33 @@ test("the real command: a JSON report longer than a pipe's buffer arrives whole"
   );
 });
 
+test("the real command: a big input runs in a node with a larger young generation, same report", () => {
+  fakeRules = [];
+  const bin = path.join(__dirname, "..", "..", "bin", "sakip.js");
+  const direct = spawnSync(process.execPath, [bin, "check", "--json", TANGSEL], {
+    encoding: "utf8",
+  });
+  // Every file counts as big: the command starts node again with the flag.
+  const restarted = spawnSync(process.execPath, [bin, "check", "--json", TANGSEL], {
+    encoding: "utf8",
+    env: { ...process.env, SAKIP_BIG_INPUT_BYTES: "1" },
+  });
+  expect(restarted.stderr).toBe(direct.stderr);
+  expect(restarted.status).toBe(direct.status);
+  const strip = (json: string): unknown => ({ ...JSON.parse(json), elapsedMs: undefined });
+  expect(strip(restarted.stdout)).toEqual(strip(direct.stdout));
+  // Unreadable paths and options weigh nothing; only existing files count.
+  const { nodeFlagsFor, YOUNG_GENERATION_FLAG } = jest.requireActual("../../bin/nodeFlags");
+  expect(nodeFlagsFor(["--json", "/tidak/ada.xlsx"], [])).toEqual([]);
+  expect(nodeFlagsFor([TANGSEL], ["--max-semi-space-size=32"])).toEqual([]);
+  process.env.SAKIP_BIG_INPUT_BYTES = "1";
+  try {
+    expect(nodeFlagsFor([TANGSEL], [])).toEqual([YOUNG_GENERATION_FLAG]);
+  } finally {
+    delete process.env.SAKIP_BIG_INPUT_BYTES;
+  }
+});
+
 test("the real command: a reader that stops early (| head) ends it quietly", () => {
   fakeRules = [];
   const bin = path.join(__dirname, "..", "..", "bin", "sakip.js");
