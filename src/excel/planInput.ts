@@ -3,7 +3,6 @@ import { PlanCell, PlanStyle, SheetPlan } from "../core/summary/plan";
 import { MAX_ROWS, planCells as checkedCells } from "../core/summary/planChecks";
 import { ExcelGatewayError } from "./errors";
 
-
 /**
  * SheetPlans checked and translated into Office.js terms before anything is written, with
  * the same limits and defaults as the xlsx gateway (src/xlsx/ooxml/worksheet.ts,

@@ -290,7 +290,6 @@ export async function applyPlans(
   return { bytes: await pkg.bytes(), written, removed };
 }
 
-
 /**
  * The parts reachable from `roots` through relationships that no surviving part refers to:
  * what goes with a removed sheet (its drawings, charts, comments, printer settings), but not
