@@ -1,4 +1,5 @@
 import { runChecks, type CheckResult } from "./check";
+import { runChecksStepwise } from "./check/stepwise";
 import { DEFAULT_SETTINGS, parseSettings, type CheckSettings } from "./check/settings";
 import type { CheckWorkbook } from "./check/types";
 import { parseConfig, type SakipConfig } from "./config";
@@ -6,6 +7,7 @@ import type { Lang, Message } from "./messages";
 import { applyOverrides } from "./overrides";
 import { recogniseSheet, type Region, type RegionOverride } from "./recognize";
 import type { SheetSnapshot } from "./snapshot";
+import { runToEnd, type Steps, type StepwiseOptions } from "./steps";
 import { summarise, type SheetPlan } from "./summary";
 
 /**
@@ -50,7 +52,20 @@ export function recogniseWorkbook(
   sheets: SheetSnapshot[],
   overrides: RegionOverride[],
 ): Recognition {
-  const found = sheets.flatMap(recogniseSheet);
+  return runToEnd(recognitionSteps(file, sheets, overrides));
+}
+
+/** recogniseWorkbook as steps, one per sheet (for a page that pauses between them). */
+export function* recognitionSteps(
+  file: string,
+  sheets: SheetSnapshot[],
+  overrides: RegionOverride[],
+): Steps<Recognition> {
+  const found: Region[] = [];
+  for (const [index, sheet] of sheets.entries()) {
+    found.push(...recogniseSheet(sheet));
+    yield { done: index + 1, total: sheets.length };
+  }
   const { regions, unmatched } =
     overrides.length > 0 ? applyOverrides(found, overrides) : { regions: found, unmatched: [] };
   return { workbook: { file, sheets, regions }, unmatched };
@@ -72,7 +87,26 @@ export function settingsOf(config: SakipConfig): { settings: CheckSettings; prob
 /** Runs every rule over the recognised workbook. */
 export function analyseWorkbook(workbook: CheckWorkbook, config: SakipConfig): Analysis {
   const { settings, problems } = settingsOf(config);
-  const result = runChecks([workbook], settings);
+  return analysisOf(workbook, settings, problems, runChecks([workbook], settings));
+}
+
+/** analyseWorkbook pausing between its steps (see runChecksStepwise); the same analysis. */
+export async function analyseWorkbookStepwise(
+  workbook: CheckWorkbook,
+  config: SakipConfig,
+  options: StepwiseOptions,
+): Promise<Analysis> {
+  const { settings, problems } = settingsOf(config);
+  const result = await runChecksStepwise([workbook], { ...options, settings });
+  return analysisOf(workbook, settings, problems, result);
+}
+
+function analysisOf(
+  workbook: CheckWorkbook,
+  settings: CheckSettings,
+  problems: Message[],
+  result: CheckResult,
+): Analysis {
   return { workbook, settings, result, problems: [...problems, ...result.problems] };
 }
 

@@ -2,6 +2,7 @@ import { extract } from "../extract";
 import type { PlanningModel } from "../extract/types";
 import type { Message } from "../messages";
 import { RULES } from "../rules";
+import { runToEnd, type Steps } from "../steps";
 import { createContext, Rule } from "./context";
 import { DEFAULT_SETTINGS, CheckSettings } from "./settings";
 import { Table } from "./table";
@@ -43,12 +44,36 @@ export function runChecks(
   settings: CheckSettings = DEFAULT_SETTINGS,
   rules: readonly Rule[] = RULES,
 ): CheckResult {
+  return runToEnd(checkSteps(workbooks, settings, rules));
+}
+
+/**
+ * The check as steps: building the planning model, then one step per enabled rule.
+ * runChecks runs them at once; the task pane pauses between them (runChecksStepwise), so
+ * both give the same findings in the same order.
+ */
+export function* checkSteps(
+  workbooks: CheckWorkbook[],
+  settings: CheckSettings = DEFAULT_SETTINGS,
+  rules: readonly Rule[] = RULES,
+): Steps<CheckResult> {
   const tables = tablesOf(workbooks);
   const context = createContext(workbooks, tables, settings, extract);
+  const enabled = rules.filter((rule) => !settings.disabledRules.includes(rule.id));
+  const total = enabled.length + 1;
+  if (enabled.length > 0) {
+    // Built up front, as a step of its own: it costs as much as all rules together. Nothing
+    // is built when no rule runs (the task pane asks only for the model then).
+    try {
+      context.model();
+    } catch {
+      // Left to the rules: each one that reads the model reports the failure as its own.
+    }
+  }
+  yield { done: 1, total };
   const findings: Finding[] = [];
   const problems: Message[] = [];
-  for (const rule of rules) {
-    if (settings.disabledRules.includes(rule.id)) continue;
+  for (const [index, rule] of enabled.entries()) {
     try {
       findings.push(...rule.run(context));
     } catch (error) {
@@ -56,6 +81,7 @@ export function runChecks(
       const detail = error instanceof Error ? error.message : String(error);
       problems.push({ id: "check.ruleFailed", params: { rule: rule.id, detail } });
     }
+    yield { done: index + 2, total };
   }
   return { findings: sortFindings(findings, workbooks), problems, model: context.model };
 }
