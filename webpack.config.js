@@ -1,6 +1,8 @@
 // Builds the add-in into dist/ (or env SAKIP_DIST_DIR):
 //   functions.js + functions.json  custom functions and their metadata
 //   taskpane.js + taskpane.html    task pane; the page also loads functions.js (shared runtime)
+//   previewWorker.js               the web preview's workbook worker (ExcelJS/JSZip off the
+//                                  page's thread); started by the page, not listed in the HTML
 //   assets/*.png, manifest.xml     copied; in production every dev URL is rewritten
 //
 //   webpack --mode production | development
@@ -100,6 +102,8 @@ module.exports = (_env, argv = {}) => {
     entry: {
       functions: FUNCTIONS_ENTRY,
       taskpane: path.resolve(__dirname, "src/taskpane/index.tsx"),
+      // Loaded by `new Worker("previewWorker.js")` (src/preview/gateway.ts): the name is fixed.
+      previewWorker: path.resolve(__dirname, "src/preview/worker.ts"),
     },
     output: {
       path: outputPath,

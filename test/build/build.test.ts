@@ -8,6 +8,7 @@ import { promisify } from "util";
 import { DEV_URL, originOf } from "../../scripts/rewrite-urls";
 import { allUrls, countOccurrences, parseXml } from "../manifest/manifestDom";
 import { RIBBON_ACTIONS } from "../../src/commands/ribbon";
+import { WORKER_SCRIPT } from "../../src/preview/gateway";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const WEBPACK_CLI = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
@@ -117,6 +118,14 @@ describe("production build", () => {
       .map((m) => m[1])
       .filter((url) => /^(https?:)?\/\//.test(url));
     expect(external).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+
+  it("emits the web preview's workbook worker beside the page, which starts it by name", () => {
+    const worker = read(WORKER_SCRIPT);
+    expect(worker.length).toBeGreaterThan(100_000); // ExcelJS and JSZip are in it
+    expect(read("taskpane.js")).toContain(JSON.stringify(WORKER_SCRIPT));
+    // Not a script of the page itself (the HTML test above lists exactly those).
+    expect(read("taskpane.html")).not.toContain(WORKER_SCRIPT);
   });
 
   it("registers the ribbon's actions in the task pane bundle, the manifest's FunctionFile page", () => {
