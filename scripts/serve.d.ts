@@ -8,3 +8,5 @@ export function parseArgs(argv: string[]): { port?: string; dir?: string; https:
 /** File inside root for a request path, or null when it would leave root. */
 export function resolveRequestPath(root: string, urlPath: string): string | null;
 export function createHandler(root: string): (req: IncomingMessage, res: ServerResponse) => void;
+/** The lines printed at start: the web preview's URL, the manifest, notes. */
+export function bannerLines(root: string, url: string): string[];

@@ -146,7 +146,8 @@ function manifestSourceLocation(root) {
   }
 }
 
-function printBanner(root, url) {
+/** What the server prints when it starts: what to open, and for what. */
+function bannerLines(root, url) {
   const pane = `${url}taskpane.html`;
   const manifest = path.relative(process.cwd(), path.join(root, "manifest.xml")) || "manifest.xml";
   const source = manifestSourceLocation(root);
@@ -155,8 +156,10 @@ function printBanner(root, url) {
     `SAKIP untuk Excel: melayani ${path.relative(process.cwd(), root) || "."} di ${url}`,
     `SAKIP for Excel: serving ${path.relative(process.cwd(), root) || "."} at ${url}`,
     "",
-    `  Buka panel di peramban / open the task pane in a browser:  ${pane}`,
-    `  Manifest untuk sideload / manifest for sideloading:         ${manifest}`,
+    `  Pratinjau web: ${pane}`,
+    "  (web preview: open it in a browser and pick an .xlsx, no Excel needed;",
+    "   inside Excel the same page is the task pane)",
+    `  Manifest untuk sideload / manifest for sideloading: ${manifest}`,
   ];
   if (source && !source.startsWith(url)) {
     let origin = null;
@@ -183,7 +186,11 @@ function printBanner(root, url) {
     }
   }
   lines.push("", "  Ctrl+C untuk berhenti / to stop.", "");
-  console.log(lines.join("\n"));
+  return lines;
+}
+
+function printBanner(root, url) {
+  console.log(bannerLines(root, url).join("\n"));
 }
 
 function main() {
@@ -223,4 +230,11 @@ if (require.main === module) {
   }
 }
 
-module.exports = { MIME_TYPES, mimeType, parseArgs, resolveRequestPath, createHandler };
+module.exports = {
+  MIME_TYPES,
+  mimeType,
+  parseArgs,
+  resolveRequestPath,
+  createHandler,
+  bannerLines,
+};

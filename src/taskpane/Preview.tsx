@@ -1,6 +1,7 @@
 // The web preview: the task pane opened in a plain browser, outside Excel. The planner picks
 // or drops an .xlsx; the same four panels then work on it through the in-memory xlsx
-// gateway, and the result comes back as a download. Nothing leaves the browser.
+// gateway (in a worker, src/preview), and the result comes back as a download. Nothing
+// leaves the browser.
 
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import {
@@ -16,9 +17,11 @@ import {
 } from "@fluentui/react-components";
 import type { RevealTarget } from "../core/gateway";
 import { rangeA1 } from "../core/snapshot";
+import { isWorkerStoppedError, type WorkerLike } from "../preview/channel";
+import { openPreviewWorkbook, type PreviewGateway } from "../preview/gateway";
 import { isWorkbookReadError } from "../xlsx/errors";
-import { XlsxFileGateway } from "../xlsx/fileGateway";
 import { App } from "./App";
+import { useSpareWorker } from "./useSpareWorker";
 import { errorText, Session } from "./session";
 import { Notice, useSessionState } from "./shared";
 import { TEXTS, tr, type Language, type LanguageChoice } from "./texts";
@@ -68,10 +71,12 @@ export interface PreviewProps {
   onLanguageChange?: (choice: LanguageChoice) => void;
   /** Lets the page paint between steps (tests pass an immediate one). */
   pause?: () => Promise<void>;
+  /** The workbook's worker, or null to read in the page (tests); default: previewWorker.js. */
+  createWorker?: () => WorkerLike | null;
 }
 
 interface Opened {
-  gateway: XlsxFileGateway;
+  gateway: PreviewGateway;
   session: Session;
 }
 
@@ -115,7 +120,20 @@ function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function Preview({ language, languageChoice, onLanguageChange, pause }: PreviewProps) {
+/** Why a file did not open, in the pane's language. */
+function openFailure(error: unknown, language: Language): string {
+  if (isWorkbookReadError(error)) return error.messageIn(language);
+  if (isWorkerStoppedError(error)) return tr(TEXTS.previewWorkerStopped, language);
+  return errorText(error);
+}
+
+export function Preview({
+  language,
+  languageChoice,
+  onLanguageChange,
+  pause,
+  createWorker,
+}: PreviewProps) {
   const styles = useStyles();
   const [stage, setStage] = useState<Stage>({ kind: "choose", problem: null });
   const [revealed, setRevealed] = useState<RevealTarget | null>(null);
@@ -123,23 +141,41 @@ export function Preview({ language, languageChoice, onLanguageChange, pause }: P
   const input = useRef<HTMLInputElement>(null);
   /** Counts the files chosen, so a slow open that was overtaken does not win. */
   const attempt = useRef(0);
+  /** The open workbook, freed (its worker ended) when another file replaces it. */
+  const current = useRef<PreviewGateway | null>(null);
+  const takeWorker = useSpareWorker(stage.kind === "choose", createWorker);
+
+  const close = (): void => {
+    current.current?.dispose?.();
+    current.current = null;
+  };
+
+  useEffect(() => close, []);
 
   const open = async (file: File): Promise<void> => {
     const mine = ++attempt.current;
+    close();
     setRevealed(null);
     setStage({ kind: "opening", name: file.name });
     try {
-      const gateway = await XlsxFileGateway.open(file.name, await fileBytes(file), {
+      const gateway = await openPreviewWorkbook(file.name, () => fileBytes(file), {
         onReveal: (target) => setRevealed(target),
         pause,
+        startWorker: takeWorker,
       });
-      if (mine !== attempt.current) return;
+      if (mine !== attempt.current) {
+        gateway.dispose?.();
+        return;
+      }
+      current.current = gateway;
       const session = new Session(gateway, { file: file.name, language, pause });
       setStage({ kind: "open", opened: { gateway, session } });
     } catch (error) {
       if (mine !== attempt.current) return;
-      const text = isWorkbookReadError(error) ? error.messageIn(language) : errorText(error);
-      setStage({ kind: "choose", problem: { name: file.name, text } });
+      setStage({
+        kind: "choose",
+        problem: { name: file.name, text: openFailure(error, language) },
+      });
     }
   };
 
@@ -156,6 +192,7 @@ export function Preview({ language, languageChoice, onLanguageChange, pause }: P
 
   const startOver = (): void => {
     attempt.current++;
+    close();
     setRevealed(null);
     setStage({ kind: "choose", problem: null });
   };
@@ -263,6 +300,21 @@ function OpenWorkbook({
   useEffect(() => {
     if (revealed) notice.current?.scrollIntoView?.({ block: "nearest" });
   }, [revealed]);
+  const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const save = async (): Promise<void> => {
+    setDownloading(true);
+    setDownloadError(null);
+    try {
+      // Asked of the worker when the workbook lives there.
+      const bytes = await gateway.bytes();
+      download(bytes, downloadName(gateway.fileName, gateway.hasSummary));
+    } catch (error) {
+      setDownloadError(errorText(error));
+    } finally {
+      setDownloading(false);
+    }
+  };
 
   return (
     <div lang={language}>
@@ -272,16 +324,21 @@ function OpenWorkbook({
         </Text>
         <Button
           appearance="primary"
-          disabled={!gateway.changed}
+          disabled={!gateway.changed || downloading}
           title={gateway.changed ? undefined : tr(TEXTS.previewDownloadHint, language)}
-          onClick={() =>
-            download(gateway.bytes(), downloadName(gateway.fileName, gateway.hasSummary))
-          }
+          onClick={() => void save()}
         >
           {tr(TEXTS.previewDownload, language)}
         </Button>
         <Button onClick={onStartOver}>{tr(TEXTS.previewOpenOther, language)}</Button>
       </div>
+      {downloadError && (
+        <div className={styles.bar}>
+          <Notice intent="error" title={tr(TEXTS.previewDownloadFailed, language)}>
+            {` ${downloadError}`}
+          </Notice>
+        </div>
+      )}
       <div ref={notice} role="status" aria-live="polite" className={styles.bar}>
         {revealed && (
           <Notice

@@ -1,9 +1,9 @@
 import {
-  analyseWorkbook,
+  analyseWorkbookStepwise,
   configFromSaved,
   configToSave,
   EMPTY_CONFIG,
-  recogniseWorkbook,
+  recognitionSteps,
   settingsOf,
   summaryPlans,
   type Analysis,
@@ -25,6 +25,7 @@ import type {
   RegionOverride,
 } from "../core/recognize/types";
 import { rangeA1, type SheetSnapshot } from "../core/snapshot";
+import { Pacer, runStepwise, type Progress } from "../core/steps";
 
 /**
  * The task pane's state, outside React: the ribbon buttons (Periksa, Ringkasan) run in the
@@ -48,13 +49,35 @@ export interface Operation<R> {
 /** The steps of a check, in order; `done` is the last. */
 export type CheckStep = "reading" | "recognising" | "checking" | "done";
 
-/** How far a check is after each step (0..1). */
+/**
+ * Where each step starts on the progress bar (0..1). Recognising fills its share sheet by
+ * sheet, checking (building the model, then each rule) up to `done`.
+ */
 export const STEP_PROGRESS: Record<CheckStep, number> = {
-  reading: 0.1,
-  recognising: 0.4,
-  checking: 0.7,
+  reading: 0.05,
+  recognising: 0.15,
+  checking: 0.35,
   done: 1,
 };
+
+const NEXT_STEP: Record<CheckStep, CheckStep> = {
+  reading: "recognising",
+  recognising: "checking",
+  checking: "done",
+  done: "done",
+};
+
+/** The progress bar's value when `part` (0..1) of a step is done. */
+export function progressOf(step: CheckStep, part = 0): number {
+  const start = STEP_PROGRESS[step];
+  return start + (STEP_PROGRESS[NEXT_STEP[step]] - start) * Math.min(1, Math.max(0, part));
+}
+
+/**
+ * Inside a step, the session pauses only after this long: often enough for the page to
+ * paint and take clicks, rarely enough not to slow a small workbook down.
+ */
+export const YIELD_BUDGET_MS = 40;
 
 export interface SheetInfo {
   name: string;
@@ -133,6 +156,11 @@ export interface SessionOptions {
   file?: string;
   /** Lets the UI paint between check steps (default: a macrotask). */
   pause?: () => Promise<void>;
+  /**
+   * Within recognition (between sheets) and the check (between rules), pause only when this
+   * many milliseconds passed since the last pause (default YIELD_BUDGET_MS; 0: every time).
+   */
+  yieldBudgetMs?: number;
   language?: Lang;
 }
 
@@ -204,6 +232,7 @@ export class Session {
   private readonly listeners = new Set<() => void>();
   private readonly file: string;
   private readonly pause: () => Promise<void>;
+  private readonly yieldBudgetMs: number;
   /** The snapshots of the last read, to re-recognise after a correction without re-reading. */
   private sheets: SheetSnapshot[] | null = null;
   /**
@@ -211,6 +240,10 @@ export class Session {
    * (a save may have failed): later reads of the workbook keep it instead of the saved one.
    */
   private configChanged = false;
+  /** Counts configuration changes, so a check that ran across one knows it is stale. */
+  private configVersion = 0;
+  /** Counts recognitions, so one overtaken by a later one does not overwrite its tables. */
+  private recognitions = 0;
   private tablesRun: Promise<void> | null = null;
   private checkRun: Promise<Analysis | null> | null = null;
   private summaryRun: Promise<AppliedPlans | null> | null = null;
@@ -223,6 +256,7 @@ export class Session {
   ) {
     this.file = options.file ?? "Buku kerja";
     this.pause = options.pause ?? defaultPause;
+    this.yieldBudgetMs = options.yieldBudgetMs ?? YIELD_BUDGET_MS;
     this.state = {
       tab: "tabel",
       language: options.language ?? "id",
@@ -260,13 +294,20 @@ export class Session {
     if (language !== this.state.language) this.set({ language });
   }
 
+  /** Pauses for one operation (a load, a check), on this session's budget. */
+  private pacer(): Pacer {
+    return new Pacer(this.pause, this.yieldBudgetMs);
+  }
+
   /**
    * Reads the sheets and (until the planner changed something here) the saved configuration,
    * then recognises the tables with the corrections applied.
    */
   private async readAndRecognise(
     between: (step: CheckStep) => Promise<void>,
+    pacer: Pacer,
     listIndicators = true,
+    onProgress?: (progress: Progress) => void,
   ): Promise<Recognition> {
     await between("reading");
     const [sheets, raw] = await Promise.all([
@@ -279,12 +320,25 @@ export class Session {
     }
     await between("recognising");
     this.sheets = sheets;
-    return this.recognise(sheets, listIndicators);
+    return this.recognise(sheets, pacer, listIndicators, onProgress);
   }
 
-  /** Recognises held sheets with the current corrections and shows the result in Tabel. */
-  private recognise(sheets: SheetSnapshot[], listIndicators = true): Recognition {
-    const recognition = recogniseWorkbook(this.file, sheets, this.state.config.overrides);
+  /**
+   * Recognises held sheets with the current corrections, sheet by sheet with pauses, and
+   * shows the result in Tabel (unless a later recognition overtook this one).
+   */
+  private async recognise(
+    sheets: SheetSnapshot[],
+    pacer: Pacer,
+    listIndicators = true,
+    onProgress?: (progress: Progress) => void,
+  ): Promise<Recognition> {
+    const mine = ++this.recognitions;
+    const recognition = await runStepwise(
+      recognitionSteps(this.file, sheets, this.state.config.overrides),
+      { pause: pacer.maybePause, onProgress },
+    );
+    if (mine !== this.recognitions) return recognition;
     this.set({
       tables: {
         status: "done",
@@ -295,11 +349,18 @@ export class Session {
           unmatched: recognition.unmatched,
         },
       },
-      // A check lists them from the model it builds anyway (building it costs most of a check).
-      ...(listIndicators
-        ? { indicators: indicatorsOf(recognition.workbook, this.state.config) }
-        : {}),
     });
+    // A check lists them from the model it builds anyway (building it costs most of a check).
+    if (listIndicators) {
+      // The tables are painted first; building the model and painting the list are two long
+      // tasks, not one.
+      await pacer.pause();
+      if (mine !== this.recognitions) return recognition;
+      const indicators = indicatorsOf(recognition.workbook, this.state.config);
+      await pacer.pause();
+      if (mine !== this.recognitions) return recognition;
+      this.set({ indicators });
+    }
     return recognition;
   }
 
@@ -316,7 +377,7 @@ export class Session {
   private async doLoadTables(): Promise<void> {
     this.set({ tables: running(this.state.tables) });
     try {
-      await this.readAndRecognise(async () => undefined);
+      await this.readAndRecognise(async () => undefined, this.pacer());
     } catch (error) {
       this.set({ tables: { ...this.state.tables, status: "error", error: errorText(error) } });
     }
@@ -337,20 +398,46 @@ export class Session {
   }
 
   private async doRunCheck(): Promise<Analysis | null> {
-    const step = async (name: CheckStep): Promise<void> => {
-      this.set({ check: { ...this.state.check, step: name, progress: STEP_PROGRESS[name] } });
+    // Progress is shown when the page can paint it: publishing every step would render the
+    // pane once per sheet and rule, between steps that run without a pause.
+    let shown: { step: CheckStep; progress: number } | null = null;
+    const pacer = new Pacer(async () => {
+      if (shown) {
+        // "running" again when a settings change marked the check idle meanwhile.
+        this.set({ check: { ...this.state.check, status: "running", ...shown } });
+        shown = null;
+      }
       await this.pause();
+    }, this.yieldBudgetMs);
+    const show = (name: CheckStep, part = 0): void => {
+      shown = { step: name, progress: progressOf(name, part) };
     };
+    const step = async (name: CheckStep): Promise<void> => {
+      show(name);
+      await pacer.pause();
+    };
+    const partOf = (name: CheckStep) => (p: Progress) => show(name, p.done / p.total);
     this.set({ check: { ...running(this.state.check), step: null, progress: 0 } });
     try {
-      const { workbook } = await this.readAndRecognise(step, false);
-      await step("checking");
-      const analysis = analyseWorkbook(workbook, this.state.config);
-      this.set({
-        check: { status: "done", result: analysis, error: null, step: "done", progress: 1 },
-        indicators: workbook.regions.length === 0 ? [] : indicatorsOfModel(analysis.result.model()),
-      });
-      return analysis;
+      for (;;) {
+        const version = this.configVersion;
+        const { workbook } = await this.readAndRecognise(step, pacer, false, partOf("recognising"));
+        await step("checking");
+        const analysis = await analyseWorkbookStepwise(workbook, this.state.config, {
+          pause: pacer.maybePause,
+          onProgress: partOf("checking"),
+        });
+        // Painting the findings is a task of its own, not the last rule's.
+        await pacer.maybePause();
+        // The planner changed a setting or a table meanwhile: this result contradicts it.
+        if (version !== this.configVersion) continue;
+        this.set({
+          check: { status: "done", result: analysis, error: null, step: "done", progress: 1 },
+          indicators:
+            workbook.regions.length === 0 ? [] : indicatorsOfModel(analysis.result.model()),
+        });
+        return analysis;
+      }
     } catch (error) {
       this.set({ check: { ...this.state.check, status: "error", error: errorText(error) } });
       return null;
@@ -436,9 +523,10 @@ export class Session {
     const others = overrides.filter((o) => !matching.includes(o));
     others.splice(Math.min(at, others.length), 0, merged);
     this.changeConfig({ ...this.state.config, overrides: others });
+    const saved = this.save("correction");
     // Only corrections change what is recognised; settings act on the check.
-    if (this.sheets) this.recognise(this.sheets);
-    await this.save("correction");
+    if (this.sheets) await this.recognise(this.sheets, this.pacer());
+    await saved;
   }
 
   /**
@@ -458,6 +546,7 @@ export class Session {
   /** The new configuration applies at once; the check made under the old one is dropped. */
   private changeConfig(config: SakipConfig): void {
     this.configChanged = true;
+    this.configVersion++;
     this.set({
       config,
       check: { status: "idle", result: null, error: null, step: null, progress: 0 },

@@ -238,6 +238,14 @@ export const TEXTS = {
     en: "Download after writing the summary sheets or changing settings.",
   },
   previewOpenOther: { id: "Buka berkas lain", en: "Open another file" },
+  previewWorkerStopped: {
+    id: "Peramban berhenti membaca berkas ini (mungkin terlalu besar untuk memori peramban). Tutup tab lain lalu coba lagi.",
+    en: "The browser stopped reading this file (it may be too large for the browser's memory). Close other tabs and try again.",
+  },
+  previewDownloadFailed: {
+    id: "Buku kerja tidak dapat disiapkan untuk diunduh",
+    en: "The workbook could not be prepared for download",
+  },
   previewCell: { id: "Sel {cell}", en: "Cell {cell}" },
   previewCellHint: {
     id: "Pratinjau tidak menampilkan lembar kerja; buka berkas di Excel atau LibreOffice untuk melihat sel ini.",

@@ -3,7 +3,13 @@ import http from "http";
 import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
-import { createHandler, mimeType, parseArgs, resolveRequestPath } from "../../scripts/serve";
+import {
+  bannerLines,
+  createHandler,
+  mimeType,
+  parseArgs,
+  resolveRequestPath,
+} from "../../scripts/serve";
 
 describe("resolveRequestPath", () => {
   const root = path.resolve(os.tmpdir(), "sakip-root");
@@ -56,6 +62,15 @@ describe("mimeType and parseArgs", () => {
       https: true,
     });
     expect(() => parseArgs(["--nope"])).toThrow(/Unknown argument/);
+  });
+});
+
+describe("bannerLines", () => {
+  it("prints the web preview's address", () => {
+    const root = path.join(os.tmpdir(), "sakip-no-dist");
+    const lines = bannerLines(root, "http://localhost:3000/");
+    expect(lines).toContain("  Pratinjau web: http://localhost:3000/taskpane.html");
+    expect(lines.join("\n")).toMatch(/web preview: open it in a browser/);
   });
 });
 

@@ -4,9 +4,11 @@ import { TextDecoder, TextEncoder } from "util";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { WorkerLike } from "../../src/preview/channel";
 import { downloadName, Preview } from "../../src/taskpane/Preview";
 import { readSheets } from "../../src/xlsx/readSheets";
 import { sharedPath } from "../helpers/shared";
+import { InProcessWorker } from "../preview/inProcessWorker";
 import "./render"; // jest-dom matchers and the ResizeObserver stand-in
 
 jest.setTimeout(60_000);
@@ -18,12 +20,12 @@ const FIXTURE = "lkjip-semarang-2025-onesheet.xlsx";
 const fixture = (): Uint8Array<ArrayBuffer> =>
   new Uint8Array(fs.readFileSync(sharedPath("fixtures", "workbooks", FIXTURE)));
 
-function renderPreview(language: "id" | "en" = "id") {
+function renderPreview(language: "id" | "en" = "id", createWorker?: () => WorkerLike | null) {
   // A planner can still pick "All files" or drop anything: the accept filter is a hint only.
   const user = userEvent.setup({ applyAccept: false });
   render(
     <FluentProvider theme={webLightTheme}>
-      <Preview language={language} pause={() => Promise.resolve()} />
+      <Preview language={language} pause={() => Promise.resolve()} createWorker={createWorker} />
     </FluentProvider>,
   );
   const input = () => screen.getByLabelText<HTMLInputElement>(/Berkas buku kerja|Workbook file/);
@@ -62,7 +64,17 @@ describe("web preview", () => {
     expect(screen.queryByText(`Berkas ${file.name} tidak dapat dibuka`)).not.toBeInTheDocument();
   });
 
-  it("downloads the workbook with the summary sheets, and starts over", async () => {
+  it.each([
+    ["in the page (no Worker in jsdom)", false],
+    ["in the workbook's worker", true],
+  ])("downloads the workbook with the summary sheets, and starts over: %s", async (_, inWorker) => {
+    const workers: InProcessWorker[] = [];
+    const createWorker = inWorker
+      ? () => {
+          workers.push(new InProcessWorker());
+          return workers[workers.length - 1];
+        }
+      : undefined;
     const blobs: Blob[] = [];
     const created = jest.fn((blob: Blob) => {
       blobs.push(blob);
@@ -76,7 +88,9 @@ describe("web preview", () => {
       names.push(this.download);
     });
 
-    const { user, input } = renderPreview();
+    const { user, input } = renderPreview("id", createWorker);
+    // Started while the planner chooses: the open does not wait for its script.
+    expect(workers).toHaveLength(inWorker ? 1 : 0);
     await user.upload(input(), new File([fixture()], FIXTURE));
     await user.click(await screen.findByRole("tab", { name: "Ringkasan" }));
     await user.click(screen.getByRole("button", { name: "Tulis lembar ringkasan" }));
@@ -84,7 +98,7 @@ describe("web preview", () => {
     await waitFor(() => expect(download).toBeEnabled(), { timeout: 30_000 });
     await user.click(download);
 
-    expect(created).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(created).toHaveBeenCalledTimes(1));
     expect(names).toEqual(["lkjip-semarang-2025-onesheet.ringkasan.xlsx"]);
     const bytes = new Uint8Array(await blobBytes(blobs[0]));
     const sheets = await readSheets(bytes);
@@ -93,6 +107,28 @@ describe("web preview", () => {
 
     await user.click(screen.getByRole("button", { name: "Buka berkas lain" }));
     expect(screen.getByRole("button", { name: "Pilih berkas .xlsx" })).toBeInTheDocument();
+    // The workbook's worker is ended with it; a fresh one waits for the next file.
+    expect(workers.map((w) => w.terminated)).toEqual(inWorker ? [true, false] : []);
+  });
+
+  it("says so when the browser stops reading a file, and stays usable", async () => {
+    let crash = true;
+    const { user, input } = renderPreview("id", () => {
+      const worker = new InProcessWorker();
+      if (crash) {
+        // Out of memory while parsing: the worker dies before it answers.
+        worker.postMessage = () => setTimeout(() => worker.crash("out of memory"), 0);
+        crash = false;
+      }
+      return worker;
+    });
+    await user.upload(input(), new File([fixture()], "besar.xlsx"));
+    const title = await screen.findByText("Berkas besar.xlsx tidak dapat dibuka");
+    expect(title.closest("[role=group]") ?? title.parentElement).toHaveTextContent(
+      /berhenti membaca berkas/,
+    );
+    await user.upload(input(), new File([fixture()], FIXTURE));
+    expect(await screen.findByText(`Berkas: ${FIXTURE}`)).toBeInTheDocument();
   });
 
   it("shows the cell a table points to, as there is no grid", async () => {

@@ -1,5 +1,12 @@
+import { RULES } from "../../src/core/rules";
 import { rangeA1 } from "../../src/core/snapshot";
-import { Session, type CheckStep, type SessionState } from "../../src/taskpane/session";
+import {
+  progressOf,
+  Session,
+  STEP_PROGRESS,
+  type CheckStep,
+  type SessionState,
+} from "../../src/taskpane/session";
 import { FakeGateway, fixtureSubset, notesSheet } from "./fakeGateway";
 
 /** Task pane session over the fake gateway with real fixture tables. */
@@ -98,6 +105,8 @@ describe("Session: check", () => {
       pause: async () => {
         pauses++;
       },
+      // Only the pauses between steps: none inside recognition and the check.
+      yieldBudgetMs: Infinity,
     });
     const states = record(session);
     const analysis = await session.runCheck();
@@ -117,6 +126,73 @@ describe("Session: check", () => {
     expect(states[0].check.status).toBe("running");
     expect(session.getState().check.status).toBe("done");
     expect(session.getState().check.result).toBe(analysis);
+  });
+
+  it("moves the progress bar sheet by sheet, then rule by rule, pausing between them", async () => {
+    const sheets = await fixtureSubset("Tabel 3.9", "Tabel 3.2", "Tabel 3.8");
+    let pauses = 0;
+    const session = new Session(new FakeGateway(sheets), {
+      pause: async () => {
+        pauses++;
+      },
+      // Pause after every step, however fast.
+      yieldBudgetMs: 0,
+    });
+    const states = record(session);
+    await session.runCheck();
+    // The check's state as it changed (other parts of the state change too).
+    const checks = states.map((s) => s.check).filter((c, i, all) => i === 0 || c !== all[i - 1]);
+    const shown = (step: CheckStep) => checks.filter((c) => c.step === step).map((c) => c.progress);
+    const recognising = shown("recognising");
+    const checking = shown("checking");
+    // One value as the step starts, then one per sheet.
+    expect(recognising).toEqual([
+      STEP_PROGRESS.recognising,
+      ...sheets.map((_, i) => progressOf("recognising", (i + 1) / sheets.length)),
+    ]);
+    // The model, then each rule.
+    const total = RULES.length + 1;
+    expect(checking).toEqual([
+      STEP_PROGRESS.checking,
+      ...Array.from({ length: total }, (_, i) => progressOf("checking", (i + 1) / total)),
+    ]);
+    const all = states.map((s) => s.check.progress);
+    expect(all).toEqual([...all].sort((a, b) => a - b));
+    // The three steps, each sheet, the model and each rule, and once before the findings.
+    expect(pauses).toBe(3 + sheets.length + total + 1);
+  });
+
+  it("pauses inside a step only when its time budget is spent", async () => {
+    let pauses = 0;
+    const session = new Session(new FakeGateway(await tabel39()), {
+      pause: async () => {
+        pauses++;
+      },
+      yieldBudgetMs: 60_000,
+    });
+    await session.runCheck();
+    expect(pauses).toBe(3);
+  });
+
+  it("checks again when a setting changes during the check, and shows only that result", async () => {
+    const gateway = new FakeGateway(await tabel39());
+    let changed = false;
+    const session: Session = new Session(gateway, {
+      pause: async () => {
+        // The planner switches a rule off while the check runs (the pane stays usable).
+        if (!changed && session.getState().check.step === "checking") {
+          changed = true;
+          await session.updateSettings({ disabledRules: ["capaian-mismatch"] });
+        }
+      },
+      yieldBudgetMs: 0,
+    });
+    const analysis = await session.runCheck();
+    expect(changed).toBe(true);
+    expect(analysis!.settings.disabledRules).toEqual(["capaian-mismatch"]);
+    expect(analysis!.result.findings.filter((f) => f.rule === "capaian-mismatch")).toEqual([]);
+    expect(session.getState().check).toMatchObject({ status: "done", result: analysis });
+    expect(gateway.calls.readSheets).toBe(2);
   });
 
   it("finds the capaian errors of Tabel 3.9 with the workbook's name", async () => {
