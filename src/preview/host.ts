@@ -56,8 +56,12 @@ export class WorkbookHost {
     }
     const gateway = this.opened();
     switch (request.op) {
-      case "readSheets":
-        return [await gateway.readSheets(), []];
+      case "readSheets": {
+        const sheets = await gateway.readSheets();
+        // The page keeps its copy (WorkerGateway): the worker need not hold them too.
+        gateway.releaseSheets();
+        return [sheets, []];
+      }
       case "readConfig":
         return [await gateway.readConfig(), []];
       case "applyPlans":

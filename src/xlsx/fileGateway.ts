@@ -90,6 +90,14 @@ export class XlsxFileGateway implements WorkbookGateway {
     return sheets;
   }
 
+  /**
+   * Forgets the snapshots held from the last read (the next read parses again): the preview's
+   * worker hands them to the page, which keeps them, so holding them twice only costs memory.
+   */
+  releaseSheets(): void {
+    this.sheets = null;
+  }
+
   async applyPlans(plans: SheetPlan[]): Promise<AppliedPlans> {
     const result = await applyPlans(this.current, plans);
     this.current = result.bytes;
