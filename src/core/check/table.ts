@@ -16,14 +16,25 @@ export interface TableCell {
   formula: string | null;
 }
 
+const LABEL_ROLES: readonly ColumnRole[] = ["indikator", "uraian", "sasaran", "tujuan"];
+
+/** Regions larger than this (a sparse 16 384-column range) keep their readings in the map. */
+const DENSE_LIMIT = 1 << 22;
+
 /** Excel's column count: row × COLUMNS + col is a unique key of a cell. */
 const COLUMNS = 16384;
 
 export class Table {
   readonly columns: RegionColumn[];
   readonly rows: RegionRow[];
-  /** Every rule reads the same cells: parse each once (Indonesian text and decimals are dear). */
-  private readonly readings = new Map<number, CellReading>();
+  /**
+   * Every rule reads the same cells: parse each once (Indonesian text and decimals are dear).
+   * Cells of the region sit in a dense array (row-major over its range), made on first use;
+   * the rare cell outside it (a label above the header), and huge sparse regions, in a map.
+   */
+  private grid: (CellReading | undefined)[] | null = null;
+  private readonly sparse = new Map<number, CellReading>();
+  private readonly byRole = new Map<ColumnRole, RegionColumn[]>();
 
   constructor(
     readonly file: string,
@@ -40,11 +51,26 @@ export class Table {
 
   /** The reading of a cell, parsed once per table. */
   reading(row: number, col: number): CellReading {
-    const key = row * COLUMNS + col;
-    let reading = this.readings.get(key);
+    const { top, left, bottom, right } = this.region.range;
+    const width = right - left + 1;
+    const outside = row < top || row > bottom || col < left || col > right;
+    if (outside || (bottom - top + 1) * width > DENSE_LIMIT) {
+      const key = row * COLUMNS + col;
+      let reading = this.sparse.get(key);
+      if (reading === undefined) {
+        reading = readCellNumber(this.sheet, row, col);
+        this.sparse.set(key, reading);
+      }
+      return reading;
+    }
+    const grid = (this.grid ??= new Array<CellReading | undefined>((bottom - top + 1) * width).fill(
+      undefined,
+    ));
+    const index = (row - top) * width + (col - left);
+    let reading = grid[index];
     if (reading === undefined) {
       reading = readCellNumber(this.sheet, row, col);
-      this.readings.set(key, reading);
+      grid[index] = reading;
     }
     return reading;
   }
@@ -76,8 +102,17 @@ export class Table {
     return { file: this.file, sheet: this.sheet.name, row, col };
   }
 
-  columnsWith(role: ColumnRole): RegionColumn[] {
-    return this.columns.filter((c) => c.role === role);
+  /**
+   * The columns of a role, in the region's order. Rules ask this per row: the lists are made
+   * once per table, and callers must not change them.
+   */
+  columnsWith(role: ColumnRole): readonly RegionColumn[] {
+    let columns = this.byRole.get(role);
+    if (columns === undefined) {
+      columns = this.columns.filter((c) => c.role === role);
+      this.byRole.set(role, columns);
+    }
+    return columns;
   }
 
   firstColumn(role: ColumnRole): RegionColumn | undefined {
@@ -89,7 +124,7 @@ export class Table {
    * tujuan, else the first text cell. Merged labels spanning rows are taken from the row above.
    */
   label(row: number): string {
-    for (const role of ["indikator", "uraian", "sasaran", "tujuan"] as ColumnRole[]) {
+    for (const role of LABEL_ROLES) {
       for (const column of this.columnsWith(role)) {
         const text = this.text(row, column.col);
         if (text !== "" && !/^[-–—]$/.test(text)) return text;

@@ -16,21 +16,38 @@ export function budgetLinesOf(table: Table, tableIndex: number, offset: number):
   if (paguColumns.length === 0 && realisasiColumns.length === 0) return [];
   const persenColumns = columnsOf("persen-anggaran");
   const selisihColumns = columnsOf("selisih");
-  const yearOf = (c: RegionColumn): number | null => c.year ?? table.region.year ?? null;
   const lines: BudgetLine[] = [];
   const lineOfRow = new Map<number, number>();
   table.rows.forEach((row, index) => {
     if (row.kind !== "data" && row.kind !== "total") return;
     // Each money cell of the row read once (these tables run to thousands of rows).
-    const read = (columns: RegionColumn[]): [RegionColumn, ModelValue][] =>
-      columns.flatMap((c) => {
-        const value = modelValueAt(table, row.row, c.col);
-        return value ? [[c, value] as [RegionColumn, ModelValue]] : [];
-      });
-    const pagu = read(paguColumns);
-    const realisasi = read(realisasiColumns);
-    const persen = read(persenColumns);
-    const selisih = read(selisihColumns);
+    const pagu: BudgetLine["pagu"] = [];
+    for (const c of paguColumns) {
+      const v = modelValueAt(table, row.row, c.col);
+      if (v)
+        pagu.push({
+          value: v.value,
+          number: v.number,
+          at: v.at,
+          col: v.col,
+          year: yearOf(table, c),
+          variant: c.variant,
+        });
+    }
+    const realisasi: BudgetLine["realisasi"] = [];
+    for (const c of realisasiColumns) {
+      const v = modelValueAt(table, row.row, c.col);
+      if (v)
+        realisasi.push({
+          value: v.value,
+          number: v.number,
+          at: v.at,
+          col: v.col,
+          year: yearOf(table, c),
+        });
+    }
+    const persen = valuesAt(table, row.row, persenColumns);
+    const selisih = valuesAt(table, row.row, selisihColumns);
     if (pagu.length + realisasi.length + persen.length + selisih.length === 0) return;
     const parentLine = row.parent !== null ? lineOfRow.get(row.parent) : undefined;
     const parent = parentLine !== undefined ? lines[parentLine - offset] : undefined;
@@ -44,10 +61,10 @@ export function budgetLinesOf(table: Table, tableIndex: number, offset: number):
       level: row.level,
       parent: parentLine ?? null,
       total: row.kind === "total",
-      pagu: pagu.map(([c, v]) => ({ ...v, year: yearOf(c), variant: c.variant })),
-      realisasi: realisasi.map(([c, v]) => ({ ...v, year: yearOf(c) })),
-      persen: persen.map(([, v]) => v),
-      selisih: selisih.map(([, v]) => v),
+      pagu,
+      realisasi,
+      persen,
+      selisih,
     };
     if (row.kode !== undefined) line.kode = row.kode;
     if (path !== undefined) line.path = path;
@@ -55,4 +72,17 @@ export function budgetLinesOf(table: Table, tableIndex: number, offset: number):
     lines.push(line);
   });
   return lines;
+}
+
+function yearOf(table: Table, column: RegionColumn): number | null {
+  return column.year ?? table.region.year ?? null;
+}
+
+function valuesAt(table: Table, row: number, columns: RegionColumn[]): ModelValue[] {
+  const values: ModelValue[] = [];
+  for (const c of columns) {
+    const v = modelValueAt(table, row, c.col);
+    if (v) values.push(v);
+  }
+  return values;
 }

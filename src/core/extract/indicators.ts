@@ -5,10 +5,8 @@ import type { Table } from "../check/table";
 import type { RegionColumn, RegionKind, RegionRow } from "../recognize/types";
 import { normaliseName } from "../match/names";
 import type {
-  CapaianEntry,
   IndicatorEntry,
   IndicatorLevel,
-  KategoriEntry,
   RealisasiEntry,
   TargetEntry,
   TargetRole,
@@ -237,6 +235,8 @@ export interface ExtractContext {
   nextId: () => number;
   /** Per target column of this table (filled on first use). */
   targetFacts?: Map<RegionColumn, TargetFacts | null>;
+  /** Per realisasi, capaian and kategori column of this table (filled on first use). */
+  valueFacts?: Map<RegionColumn, ValueFacts>;
 }
 
 /** The indicator entries of one table (empty for budget and other tables). */
@@ -475,59 +475,87 @@ function readValues(
   row: RegionRow,
   entry: IndicatorEntry,
 ): void {
-  const { table, documentYear } = context;
+  const { table } = context;
   for (const column of group.columns) {
-    const at = table.ref(row.row, column.col);
-    if (column.role === "satuan") {
+    const role = column.role;
+    if (role === "satuan") {
+      if (entry.satuan !== undefined) continue;
       const text = table.text(row.row, column.col);
-      if (text !== "" && !PLACEHOLDER.test(text) && entry.satuan === undefined) entry.satuan = text;
+      if (text !== "" && !PLACEHOLDER.test(text)) entry.satuan = text;
       continue;
     }
-    if (column.role === "kategori") {
+    if (role === "kategori") {
       const text = table.text(row.row, column.col);
       if (text !== "" && !PLACEHOLDER.test(text)) {
-        const kategori: KategoriEntry = {
-          text,
-          at,
-          year: column.year ?? table.region.year ?? documentYear,
-        };
-        entry.kategori.push(kategori);
+        const at = table.ref(row.row, column.col);
+        entry.kategori.push({ text, at, year: valueFacts(context, column).year });
       }
       continue;
     }
     const number = numberAt(table, row.row, column.col);
     if (!number) continue;
-    const base = { value: number.value, number, at, col: column.col };
-    if (column.role === "target") {
+    const at = table.ref(row.row, column.col);
+    const col = column.col;
+    if (role === "target") {
       const facts = targetFacts(context, column);
       if (!facts) continue;
-      const { role, year, from, type, variant } = facts;
-      const target: TargetEntry = { ...base, role, year, yearFrom: from, type };
-      if (variant) target.variant = variant;
+      const target: TargetEntry = {
+        value: number.value,
+        number,
+        at,
+        col,
+        role: facts.role,
+        year: facts.year,
+        yearFrom: facts.from,
+        type: facts.type,
+      };
+      if (facts.variant) target.variant = facts.variant;
       if (column.period) target.period = column.period;
       entry.targets.push(target);
-    } else if (column.role === "realisasi") {
-      const fullYear = isFullYearToDate(column);
+    } else if (role === "realisasi") {
+      const { year, fullYear } = valueFacts(context, column);
       const realisasi: RealisasiEntry = {
-        ...base,
-        year: column.year ?? table.region.year ?? documentYear,
+        value: number.value,
+        number,
+        at,
+        col,
+        year,
         cumulative: column.cumulative === true && !fullYear,
       };
       if (column.period && !fullYear) realisasi.period = column.period;
       entry.realisasi.push(realisasi);
-    } else if (column.role === "capaian") {
-      const capaian: CapaianEntry = {
-        ...base,
-        year: column.year ?? table.region.year ?? documentYear,
-        againstEndTarget: column.source === "renstra" || /\bakhir\b/i.test(column.header),
-      };
-      entry.capaian.push(capaian);
+    } else if (role === "capaian") {
+      const { year, againstEndTarget } = valueFacts(context, column);
+      entry.capaian.push({ value: number.value, number, at, col, year, againstEndTarget });
     }
   }
   if (entry.satuan === undefined) {
     const unit = entry.targets.find((t) => t.number.unit)?.number.unit;
     if (unit) entry.satuan = unit;
   }
+}
+
+interface ValueFacts {
+  year: number | null;
+  /** A "s/d TW IV" realisasi column: the year's value, not a cumulative one. */
+  fullYear: boolean;
+  /** A capaian column against the Renstra end target. */
+  againstEndTarget: boolean;
+}
+
+/** What a realisasi, capaian or kategori column says of every cell in it, read once per table. */
+function valueFacts(context: ExtractContext, column: RegionColumn): ValueFacts {
+  const cache = (context.valueFacts ??= new Map<RegionColumn, ValueFacts>());
+  let facts = cache.get(column);
+  if (facts === undefined) {
+    facts = {
+      year: column.year ?? context.table.region.year ?? context.documentYear,
+      fullYear: isFullYearToDate(column),
+      againstEndTarget: column.source === "renstra" || /\bakhir\b/i.test(column.header),
+    };
+    cache.set(column, facts);
+  }
+  return facts;
 }
 
 /** Position among the indicators of the same kode or parent in one table (the kode match needs it). */

@@ -43,7 +43,7 @@ function distance(from: number, col: number): number {
   return col <= from ? from - col : 1000 + col - from;
 }
 
-function nearestLeft(columns: RegionColumn[], col: number): RegionColumn | undefined {
+function nearestLeft(columns: readonly RegionColumn[], col: number): RegionColumn | undefined {
   return [...columns].sort((a, b) => distance(col, a.col) - distance(col, b.col))[0];
 }
 
