@@ -236,9 +236,15 @@ export function settingsKey(name: string): string {
 }
 
 /** The value a per-indicator setting (polarity, sifat) holds for this indicator name. */
+/** True when a per-indicator table has an entry (without listing its keys). */
+export function hasSettings(table: Record<string, unknown>): boolean {
+  for (const key in table) if (Object.prototype.hasOwnProperty.call(table, key)) return true;
+  return false;
+}
+
 export function settingFor<T>(table: Record<string, T>, name: string): T | undefined {
   // Usually nothing is set: then no name needs normalising (this runs for every row).
-  if (Object.keys(table).length === 0) return undefined;
+  if (!hasSettings(table)) return undefined;
   const key = settingsKey(name);
   for (const [k, v] of Object.entries(table)) if (settingsKey(k) === key) return v;
   return undefined;

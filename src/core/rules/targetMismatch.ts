@@ -72,6 +72,14 @@ function firstCell(cluster: Located[]): Located {
   return cluster.find((c) => c.target.variant === "perubahan") ?? cluster[0];
 }
 
+const TYPE_INDEX: Record<TargetEntry["type"], number> = {
+  annual: 0,
+  "end-of-period": 1,
+  cumulative: 2,
+};
+const TYPE_COUNT = 3;
+const NONE: Located[] = [];
+
 function groupFindings(
   ctx: RuleContext,
   model: PlanningModel,
@@ -81,20 +89,25 @@ function groupFindings(
   const members = membersOf(model, group).filter((m) => !shifted.has(m.id));
   if (members.length < 2 && !members.some((m) => new Set(m.targets.map((t) => t.role)).size > 1))
     return [];
-  const buckets = new Map<string, Located[]>();
+  // Keyed by year and type; each bucket's targets split by role, in table order.
+  const buckets = new Map<number, Map<TargetRole, Located[]>>();
   for (const entry of members) {
     for (const target of entry.targets) {
       if (target.year === null || target.period) continue;
-      const key = `${target.year}:${target.type}`;
-      const list = buckets.get(key) ?? [];
-      list.push({ target, entry });
-      buckets.set(key, list);
+      const key = target.year * TYPE_COUNT + TYPE_INDEX[target.type];
+      let roles = buckets.get(key);
+      if (roles === undefined) buckets.set(key, (roles = new Map()));
+      const list = roles.get(target.role);
+      if (list === undefined) roles.set(target.role, [{ target, entry }]);
+      else list.push({ target, entry });
     }
   }
   const polarity = polarityOf(membersOf(model, group));
   const findings: Finding[] = [];
-  for (const list of buckets.values()) {
-    const byRole = (role: TargetRole): Located[] => list.filter((l) => l.target.role === role);
+  for (const roles of buckets.values()) {
+    // Every comparison is between two roles.
+    if (roles.size < 2) continue;
+    const byRole = (role: TargetRole): Located[] => roles.get(role) ?? NONE;
     const renstra = distinct(byRole("renstra"));
     const pkAll = byRole("pk");
     const perubahan = pkAll.filter((l) => l.target.variant === "perubahan");

@@ -1,6 +1,6 @@
 import type { CellNumber } from "../../cellNumber";
 import type { CheckSettings } from "../../check/settings";
-import { settingFor } from "../../check/settings";
+import { hasSettings, settingFor } from "../../check/settings";
 import type { Table } from "../../check/table";
 import { Decimal, excelRound } from "../../decimal";
 import type { MessageParam } from "../../messages";
@@ -34,12 +34,23 @@ export function analyseTable(table: Table): TableAnalysis {
 
 /** Evaluation options for one row: the user's Rupiah tolerance and the indicator's polarity. */
 export function rowOptions(table: Table, row: number, settings: CheckSettings): EvaluateOptions {
-  const polarity = settingFor(settings.polarity, table.label(row));
-  return {
-    rupiahTolerance: settings.rupiahTolerance,
-    inverse: polarity === "negatif" ? settings.inverseMethod : null,
-  };
+  // Without polarity settings no row needs its label read (every row of every table asks).
+  const polarity = hasSettings(settings.polarity)
+    ? settingFor(settings.polarity, table.label(row))
+    : undefined;
+  if (polarity === "negatif") {
+    return { rupiahTolerance: settings.rupiahTolerance, inverse: settings.inverseMethod };
+  }
+  let plain = PLAIN_OPTIONS.get(settings);
+  if (plain === undefined) {
+    plain = { rupiahTolerance: settings.rupiahTolerance, inverse: null };
+    PLAIN_OPTIONS.set(settings, plain);
+  }
+  return plain;
 }
+
+/** The options of rows without a lower-is-better polarity, per settings object. */
+const PLAIN_OPTIONS = new WeakMap<CheckSettings, EvaluateOptions>();
 
 /** A number for a message, shown with the decimals it was printed with (at most 2 more). */
 export function shown(value: Decimal | number, decimals: number): MessageParam {

@@ -1,7 +1,7 @@
 import type { CellNumber } from "../../cellNumber";
 import { Decimal, fromExcelNumber } from "../../decimal";
 import type { RegionColumn, RegionRow } from "../../recognize/types";
-import { type Agreement, comparePrinted, comparePrintedFast, isAccepted } from "../../numbers";
+import { comparePrinted, comparePrintedFast, isAccepted } from "../../numbers";
 
 /**
  * Row-wise arithmetic a table declares between its columns (DOMAIN.md §4.3, §6.2, §6.4): a
@@ -74,6 +74,9 @@ export interface EvaluateOptions {
 }
 
 const HUNDRED = new Decimal(100);
+
+/** The outcome of every row without a printed value or an input (most rows of most tables). */
+const SKIP: Outcome = Object.freeze({ status: "skip" });
 
 /** Rows whose cells relate column to column: values and totals, not labels or averages. */
 export function isArithmeticRow(row: RegionRow): boolean {
@@ -180,39 +183,6 @@ function operandFloat(cell: CellNumber): number {
   return cell.secondary !== null ? cell.secondary : cell.value;
 }
 
-function readOperand(
-  operand: Operand,
-  row: number,
-  read: Reader,
-): {
-  /** The operand in floats, for the fast path. */
-  float: number;
-  cells: CellNumber[];
-  cols: number[];
-  weighted: boolean;
-} | null {
-  if ("col" in operand) {
-    const cell = read(row, operand.col);
-    if (!cell) return null;
-    return {
-      float: operandFloat(cell),
-      cells: [cell],
-      cols: [operand.col],
-      weighted: cell.secondary !== null,
-    };
-  }
-  const [left, right] = operand.minus;
-  const a = read(row, left);
-  const b = read(row, right);
-  if (!a || !b || !unitsCompatible(a, b)) return null;
-  return {
-    float: a.value - b.value,
-    cells: [a, b],
-    cols: [left, right],
-    weighted: false,
-  };
-}
-
 function inverseCapaian(
   realisasi: Decimal,
   target: Decimal,
@@ -243,23 +213,26 @@ function ratioStatusFast(
   denominator: number,
   inverse: EvaluateOptions["inverse"],
 ): "ok" | "near-miss" | "mismatch" | null {
-  const candidates = [(numerator / denominator) * relation.scale];
+  const direct = (numerator / denominator) * relation.scale;
+  let inverted: number | null = null;
   if (relation.capaian && inverse && relation.scale === 100) {
-    const x = inverseFloat(numerator, denominator, inverse);
-    if (x === null) return null;
-    candidates.push(x);
+    inverted = inverseFloat(numerator, denominator, inverse);
+    if (inverted === null) return null;
   }
-  const agreements: Agreement[] = [];
-  for (const x of candidates) {
-    const readings =
-      printed.secondary !== null ? [printed.value, printed.secondary] : [printed.value];
-    for (const value of readings) {
+  // best() of every candidate against every printed reading, without building the lists
+  // (millions of rows): any comparison near a bound sends the whole row the exact way.
+  let status: "ok" | "near-miss" | "mismatch" = "mismatch";
+  for (let k = 0; k < (inverted === null ? 1 : 2); k++) {
+    const x = k === 0 ? direct : (inverted as number);
+    for (let j = 0; j < (printed.secondary === null ? 1 : 2); j++) {
+      const value = j === 0 ? printed.value : (printed.secondary as number);
       const agreement = comparePrintedFast(value, x, printed.decimals);
       if (agreement === null) return null;
-      agreements.push(agreement);
+      if (isAccepted(agreement)) status = "ok";
+      else if (agreement === "near-miss" && status === "mismatch") status = "near-miss";
     }
   }
-  return best(agreements);
+  return status;
 }
 
 export function evaluateRatio(
@@ -269,21 +242,38 @@ export function evaluateRatio(
   options: EvaluateOptions,
 ): Outcome {
   const printed = read(row, relation.result.col);
-  const numerator = readOperand(relation.numerator, row, read);
   const denominatorCell = read(row, relation.denominator);
-  if (!printed || !numerator || !denominatorCell) return { status: "skip" };
-  if (!numerator.cells.every((c) => unitsCompatible(c, denominatorCell))) return { status: "skip" };
+  if (!printed || !denominatorCell) return SKIP;
+  let cells: CellNumber[];
+  let inputCols: number[];
+  let numeratorFloat: number;
+  let weighted = denominatorCell.secondary !== null;
+  const operand = relation.numerator;
+  if ("col" in operand) {
+    const cell = read(row, operand.col);
+    if (!cell || !unitsCompatible(cell, denominatorCell)) return SKIP;
+    cells = [cell, denominatorCell];
+    inputCols = [operand.col, relation.denominator];
+    numeratorFloat = operandFloat(cell);
+    weighted ||= cell.secondary !== null;
+  } else {
+    const [left, right] = operand.minus;
+    const a = read(row, left);
+    const b = read(row, right);
+    if (!a || !b || !unitsCompatible(a, b)) return SKIP;
+    if (!unitsCompatible(a, denominatorCell) || !unitsCompatible(b, denominatorCell)) return SKIP;
+    cells = [a, b, denominatorCell];
+    inputCols = [left, right, relation.denominator];
+    numeratorFloat = a.value - b.value;
+  }
   // Zero: #DIV/0! (nothing to compare); negative: not a pagu or target anyone divides by.
   // (A float has the sign, and the zero, of its 15-digit decimal.)
   const denominatorFloat = operandFloat(denominatorCell);
-  if (denominatorFloat <= 0) return { status: "skip" };
-  const inputCols = [...numerator.cols, relation.denominator];
-  const weighted = numerator.weighted || denominatorCell.secondary !== null;
-  const cells = [...numerator.cells, denominatorCell];
+  if (denominatorFloat <= 0) return SKIP;
   const fast = ratioStatusFast(
     relation,
     printed,
-    numerator.float,
+    numeratorFloat,
     denominatorFloat,
     options.inverse,
   );
@@ -339,7 +329,7 @@ export function evaluateDifference(
   const printed = read(row, relation.result.col);
   const a = read(row, relation.a);
   const b = read(row, relation.b);
-  if (!printed || !a || !b || !unitsCompatible(a, b)) return { status: "skip" };
+  if (!printed || !a || !b || !unitsCompatible(a, b)) return SKIP;
   const inputCols = [relation.a, relation.b];
   const cells = [a, b];
   const fast = differenceStatusFast(
