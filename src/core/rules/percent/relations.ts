@@ -135,14 +135,23 @@ class DecidedOutcome {
   constructor(
     readonly status: Decided,
     readonly printed: CellNumber,
-    readonly inputCols: number[],
     readonly weighted: boolean,
     private readonly relation: Relation,
-    private readonly cells: CellNumber[],
+    private readonly row: number,
+    private readonly read: Reader,
   ) {}
 
+  get inputCols(): number[] {
+    return inputColsOf(this.relation);
+  }
+
   private exact(): { expected: Decimal; inputs: Decimal[] } {
-    return (this.values ??= exactValues(this.relation, this.cells));
+    if (this.values === null) {
+      // The cells were read (and found numbers) when the status was decided.
+      const cells = this.inputCols.map((col) => this.read(this.row, col) as CellNumber);
+      this.values = exactValues(this.relation, cells);
+    }
+    return this.values;
   }
 
   get expected(): Decimal {
@@ -152,6 +161,24 @@ class DecidedOutcome {
   get inputs(): Decimal[] {
     return this.exact().inputs;
   }
+}
+
+const INPUT_COLS = new WeakMap<Relation, number[]>();
+
+/**
+ * The columns a relation reads, in exactValues' order: a ratio's numerator column (or the two
+ * of a difference numerator) then its denominator; a difference's two columns. Shared by
+ * every row's outcome: callers must not change the list.
+ */
+function inputColsOf(relation: Relation): number[] {
+  let cols = INPUT_COLS.get(relation);
+  if (cols === undefined) {
+    if (relation.kind === "difference") cols = [relation.a, relation.b];
+    else if ("col" in relation.numerator) cols = [relation.numerator.col, relation.denominator];
+    else cols = [...relation.numerator.minus, relation.denominator];
+    INPUT_COLS.set(relation, cols);
+  }
+  return cols;
 }
 
 /**
@@ -244,16 +271,12 @@ export function evaluateRatio(
   const printed = read(row, relation.result.col);
   const denominatorCell = read(row, relation.denominator);
   if (!printed || !denominatorCell) return SKIP;
-  let cells: CellNumber[];
-  let inputCols: number[];
   let numeratorFloat: number;
   let weighted = denominatorCell.secondary !== null;
   const operand = relation.numerator;
   if ("col" in operand) {
     const cell = read(row, operand.col);
     if (!cell || !unitsCompatible(cell, denominatorCell)) return SKIP;
-    cells = [cell, denominatorCell];
-    inputCols = [operand.col, relation.denominator];
     numeratorFloat = operandFloat(cell);
     weighted ||= cell.secondary !== null;
   } else {
@@ -262,8 +285,6 @@ export function evaluateRatio(
     const b = read(row, right);
     if (!a || !b || !unitsCompatible(a, b)) return SKIP;
     if (!unitsCompatible(a, denominatorCell) || !unitsCompatible(b, denominatorCell)) return SKIP;
-    cells = [a, b, denominatorCell];
-    inputCols = [left, right, relation.denominator];
     numeratorFloat = a.value - b.value;
   }
   // Zero: #DIV/0! (nothing to compare); negative: not a pagu or target anyone divides by.
@@ -277,8 +298,10 @@ export function evaluateRatio(
     denominatorFloat,
     options.inverse,
   );
-  if (fast !== null) return new DecidedOutcome(fast, printed, inputCols, weighted, relation, cells);
+  if (fast !== null) return new DecidedOutcome(fast, printed, weighted, relation, row, read);
 
+  const inputCols = inputColsOf(relation);
+  const cells = inputCols.map((col) => read(row, col) as CellNumber);
   const { expected, inputs } = exactValues(relation, cells);
   const candidates = [expected];
   if (relation.capaian && options.inverse && relation.scale === 100) {
@@ -330,17 +353,16 @@ export function evaluateDifference(
   const a = read(row, relation.a);
   const b = read(row, relation.b);
   if (!printed || !a || !b || !unitsCompatible(a, b)) return SKIP;
-  const inputCols = [relation.a, relation.b];
-  const cells = [a, b];
   const fast = differenceStatusFast(
     printed,
     a.value - b.value,
     relation.money,
     options.rupiahTolerance,
   );
-  if (fast !== null) return new DecidedOutcome(fast, printed, inputCols, false, relation, cells);
+  if (fast !== null) return new DecidedOutcome(fast, printed, false, relation, row, read);
 
-  const { expected, inputs } = exactValues(relation, cells);
+  const inputCols = inputColsOf(relation);
+  const { expected, inputs } = exactValues(relation, [a, b]);
   const outcome = { expected, printed, inputs, inputCols, weighted: false };
   const agreement = agreementOf(printed, expected);
   if (isAccepted(agreement)) return { status: "ok", ...outcome };

@@ -39,9 +39,15 @@ function shiftOfRow(
   read: Reader,
   starts: number[],
 ): RowShift | null {
-  const plain = relations.map((r) => evaluate(r, row, read, OPTIONS));
-  const plainFits = plain.filter(fits).length;
-  if (!plain.some((o) => o.status === "mismatch")) return null;
+  // Most rows have no mismatch: they are counted without keeping their outcomes.
+  let plainFits = 0;
+  let mismatch = false;
+  for (const relation of relations) {
+    const outcome = evaluate(relation, row, read, OPTIONS);
+    if (fits(outcome)) plainFits++;
+    else if (outcome.status === "mismatch") mismatch = true;
+  }
+  if (!mismatch) return null;
   for (const start of starts) {
     for (const offset of [1, -1] as const) {
       const shifted = shiftedReader(read, start, offset);
