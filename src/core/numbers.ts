@@ -64,6 +64,8 @@ export interface ParseOptions {
 
 const PLACEHOLDER = /^(?:-+|–|—|n\/?a|n\.a\.?|#+|tidak ada|nihil)$/i;
 const NUMBER_TOKEN = /\d[\d.,]*/g;
+const HAS_DIGIT = /\d/;
+const ALL_DIGITS = /^\d+$/;
 
 function normaliseSpaces(raw: string): string {
   return raw
@@ -164,6 +166,24 @@ export function parseNumberText(raw: string, options: ParseOptions = {}): Parsed
   const text = typeof raw === "string" ? raw : String(raw);
   const s = normaliseSpaces(text);
   if (s === "" || PLACEHOLDER.test(s)) return { kind: "missing", text };
+  // Names and headers (most text cells) have no digit: nothing below could find a number.
+  if (!HAS_DIGIT.test(s)) return { kind: "text", text };
+  // Plain digits ("2021", kodes typed as text "0001"): what the general path below gives them.
+  if (ALL_DIGITS.test(s)) {
+    return {
+      kind: "number",
+      value: Number(s),
+      exact: s,
+      unit: null,
+      isPercent: false,
+      secondary: null,
+      decimalMark: null,
+      printedDecimals: 0,
+      negative: false,
+      ambiguous: false,
+      usFormat: false,
+    };
+  }
 
   const { body, negative } = stripDecorations(s);
   const tokens = [...body.matchAll(NUMBER_TOKEN)];

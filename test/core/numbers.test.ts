@@ -37,6 +37,17 @@ describe("parseNumberText: what real reports print", () => {
     expect(parsed.printedDecimals).toBe(decimals);
   });
 
+  test("plain digits (the shortcut) read as the general path reads them", () => {
+    // "+d" goes the general way (its sign is stripped first) and must give the same number.
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,20}$/), (digits) => {
+        expect(parseNumberText(digits)).toEqual(parseNumberText(`+${digits}`));
+      }),
+      { seed: 8, numRuns: 500 },
+    );
+    expect(parseNumberText("0001")).toMatchObject({ kind: "number", value: 1, exact: "0001" });
+  });
+
   test("percentages stay in percent points and keep their unit", () => {
     expect(num("77,60%")).toMatchObject({
       value: 77.6,
