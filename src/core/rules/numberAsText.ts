@@ -5,7 +5,7 @@ import type { Finding } from "../check/types";
 import type { MessageParam } from "../messages";
 import { DecimalMark, formatNumber } from "../numbers";
 import { VALUE_ROLES } from "../recognize/types";
-import { a1, columnLetters } from "../snapshot";
+import { a1, columnLetters, valueAt } from "../snapshot";
 
 /**
  * `number-as-text` (DOMAIN.md §3, §6.11): numbers typed as text, and decimal marks that
@@ -53,13 +53,26 @@ function isColumnNumberRow(table: Table, row: number): boolean {
   const { left, right } = table.region.range;
   const ordinals: number[] = [];
   for (let col = left; col <= right; col++) {
-    const text = table.text(row, col);
-    if (text === "") continue;
-    const m = /^\(?\s*(\d{1,2})\s*\)?$/.exec(text);
-    if (!m) return false;
-    ordinals.push(Number(m[1]));
+    const ordinal = ordinalAt(table, row, col);
+    if (ordinal === undefined) continue;
+    if (ordinal === null) return false;
+    ordinals.push(ordinal);
   }
   return ordinals.length >= 3 && ordinals.every((n, i) => i === 0 || n === ordinals[i - 1] + 1);
+}
+
+/**
+ * A cell's column number ("7", "(7)", or the number 7), null when it holds anything else,
+ * undefined when empty. Read from the raw value: this runs on every cell of every row.
+ */
+function ordinalAt(table: Table, row: number, col: number): number | null | undefined {
+  const value = valueAt(table.sheet, row, col);
+  if (typeof value === "number")
+    return Number.isInteger(value) && value >= 0 && value <= 99 ? value : null;
+  const text = table.text(row, col);
+  if (text === "") return undefined;
+  const m = /^\(?\s*(\d{1,2})\s*\)?$/.exec(text);
+  return m ? Number(m[1]) : null;
 }
 
 /** Every number in the value columns of the table's value rows, in row then column order. */
@@ -72,6 +85,9 @@ function valueCells(table: Table): ValueCell[] {
     for (const column of columns) {
       const reading = table.number(row.row, column.col);
       if (reading === null) continue;
+      // A real number without decimals shows no mark: it neither votes, nor serves as an
+      // example, nor is reported.
+      if (reading.readAs !== "text" && reading.decimals === 0) continue;
       const text = reading.readAs === "text" ? table.text(row.row, column.col) : "";
       const cell = { row: row.row, col: column.col, text, reading };
       if (!looksLikeYear(cell)) cells.push(cell);
