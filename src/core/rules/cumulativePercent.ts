@@ -1,7 +1,7 @@
 import type { CellNumber } from "../cellNumber";
 import type { Rule, RuleContext } from "../check/context";
 import { plainNumber } from "../check/finding";
-import { settingFor } from "../check/settings";
+import { hasSettings, settingFor } from "../check/settings";
 import type { Table } from "../check/table";
 import type { Finding } from "../check/types";
 import { Decimal, fromExcelNumber } from "../decimal";
@@ -117,24 +117,44 @@ export function sifatOf(
   spec: CumulativeColumn,
   ctx: RuleContext,
 ): Sifat | null {
-  const configured = settingFor(ctx.settings.sifat, table.label(row));
-  if (configured !== undefined) return configured;
-  const kinds = new Set<UnitKind>();
-  for (const column of table.columnsWith("satuan"))
-    kinds.add(unitKind(table.text(row, column.col)));
-  const valueColumns = [
-    ...table.columnsWith("target").map((c) => c.col),
-    ...spec.periods,
-    spec.column.col,
-  ];
-  for (const col of valueColumns) kinds.add(readingUnit(table.number(row, col)));
-  for (const col of [...spec.periods, spec.column.col]) {
-    const header = table.columns.find((c) => c.col === col)?.header ?? "";
-    if (/%|\bpersen/i.test(header)) kinds.add("level");
+  // Without sifat settings no row needs its label read (this runs for every row).
+  if (hasSettings(ctx.settings.sifat)) {
+    const configured = settingFor(ctx.settings.sifat, table.label(row));
+    if (configured !== undefined) return configured;
   }
-  kinds.delete(null);
-  if (kinds.size !== 1) return null;
-  return kinds.has("level") ? "akhir" : "kumulatif";
+  // The kinds seen, as bits: they must all agree.
+  let kinds = headerKinds(table, spec);
+  for (const column of table.columnsWith("satuan"))
+    kinds |= kindBit(unitKind(table.text(row, column.col)));
+  for (const column of table.columnsWith("target"))
+    kinds |= kindBit(readingUnit(table.number(row, column.col)));
+  for (const col of spec.periods) kinds |= kindBit(readingUnit(table.number(row, col)));
+  kinds |= kindBit(readingUnit(table.number(row, spec.column.col)));
+  if (kinds === LEVEL) return "akhir";
+  if (kinds === COUNT) return "kumulatif";
+  return null;
+}
+
+const LEVEL = 1;
+const COUNT = 2;
+function kindBit(kind: UnitKind): number {
+  return kind === "level" ? LEVEL : kind === "count" ? COUNT : 0;
+}
+
+const HEADER_KINDS = new WeakMap<CumulativeColumn, number>();
+
+/** A "%" in the header of a period or the cumulative column: the same for every row. */
+function headerKinds(table: Table, spec: CumulativeColumn): number {
+  let kinds = HEADER_KINDS.get(spec);
+  if (kinds === undefined) {
+    kinds = 0;
+    for (const col of [...spec.periods, spec.column.col]) {
+      const header = table.columns.find((c) => c.col === col)?.header ?? "";
+      if (/%|\bpersen/i.test(header)) kinds = LEVEL;
+    }
+    HEADER_KINDS.set(spec, kinds);
+  }
+  return kinds;
 }
 
 interface PeriodValue {
