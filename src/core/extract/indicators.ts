@@ -2,6 +2,7 @@ import type { CellNumber } from "../cellNumber";
 import type { Polarity } from "../formulas/capaian";
 import { settingFor, CheckSettings } from "../check/settings";
 import type { Table } from "../check/table";
+import { valueAt } from "../snapshot";
 import type { RegionColumn, RegionKind, RegionRow } from "../recognize/types";
 import { normaliseName } from "../match/names";
 import type {
@@ -213,6 +214,20 @@ export function levelOfKode(kode: string): IndicatorLevel | null {
   return null;
 }
 
+/**
+ * Every polarity phrase has "semakin" or "negatif" in one cell: rows without them (nearly all)
+ * need not be joined and searched.
+ */
+function mayStatePolarity(table: Table, row: number): boolean {
+  for (let c = table.region.range.left; c <= table.region.range.right; c++) {
+    const value = valueAt(table.sheet, row, c);
+    if (typeof value === "string" && POLARITY_WORD.test(value)) return true;
+  }
+  return false;
+}
+
+const POLARITY_WORD = /semakin|negatif/iu;
+
 function polarityOfText(text: string): Polarity | undefined {
   const t = text.toLowerCase();
   if (/semakin\s+(kecil|rendah|sedikit)[^.]{0,40}semakin\s+baik/.test(t)) return "negatif";
@@ -384,7 +399,9 @@ function groupEntries(
     if (sasaranText !== "" && !PLACEHOLDER.test(sasaranText)) entry.sasaran = sasaranText;
     readValues(context, group, row, entry);
     const configured = settingFor(settings.polarity, name);
-    const fromText = polarityOfText(rowText(table, row.row));
+    const fromText = mayStatePolarity(table, row.row)
+      ? polarityOfText(rowText(table, row.row))
+      : undefined;
     if (fromText) entry.polarityInText = fromText;
     if (configured) {
       entry.polarity = configured;

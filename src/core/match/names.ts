@@ -61,16 +61,26 @@ export const MEASURE_WORDS: ReadonlySet<string> = new Set([
  * least two tokens precede it ("Nilai AKIP Dinas Koperasi … Kota Semarang" → nilai akip).
  */
 export function nameTokens(name: string): string[] {
+  return tokensAndKey(name).tokens;
+}
+
+/**
+ * Names repeat across a workbook's tables (a provincial workbook holds ~35 000 indicator
+ * rows): their tokens and key are computed once. Bounded, for a task pane that stays open.
+ */
+const TOKENS = new Map<string, { tokens: string[]; key: string }>();
+const MAX_CACHED_NAMES = 100_000;
+
+function tokensAndKey(name: string): { tokens: string[]; key: string } {
   let cached = TOKENS.get(name);
   if (!cached) {
-    cached = computeTokens(name);
-    if (TOKENS.size > 20000) TOKENS.clear();
+    const tokens = computeTokens(name);
+    cached = { tokens, key: tokens.join(" ") };
+    if (TOKENS.size >= MAX_CACHED_NAMES) TOKENS.clear();
     TOKENS.set(name, cached);
   }
   return cached;
 }
-
-const TOKENS = new Map<string, string[]>();
 
 function computeTokens(name: string): string[] {
   const raw = name
@@ -88,7 +98,7 @@ function computeTokens(name: string): string[] {
 
 /** The normalised name: identity tokens joined by single spaces. */
 export function normaliseName(name: string): string {
-  return nameTokens(name).join(" ");
+  return tokensAndKey(name).key;
 }
 
 /** Optimal-string-alignment Damerau-Levenshtein distance (one transposition per pair). */
