@@ -1,4 +1,5 @@
-import { CellReading, CellNumber, readCellNumber } from "../cellNumber";
+import type { CellReading, CellNumber } from "../cellNumber";
+import { readingsOf, SheetReadings } from "../sheetReadings";
 import type { ColumnRole, Region, RegionColumn, RegionRow } from "../recognize/types";
 import { CellValue, formatAt, formulaAt, SheetSnapshot, valueAt } from "../snapshot";
 import type { CellRef } from "./types";
@@ -18,22 +19,11 @@ export interface TableCell {
 
 const LABEL_ROLES: readonly ColumnRole[] = ["indikator", "uraian", "sasaran", "tujuan"];
 
-/** Regions larger than this (a sparse 16 384-column range) keep their readings in the map. */
-const DENSE_LIMIT = 1 << 22;
-
-/** Excel's column count: row × COLUMNS + col is a unique key of a cell. */
-const COLUMNS = 16384;
-
 export class Table {
   readonly columns: RegionColumn[];
   readonly rows: RegionRow[];
-  /**
-   * Every rule reads the same cells: parse each once (Indonesian text and decimals are dear).
-   * Cells of the region sit in a dense array (row-major over its range), made on first use;
-   * the rare cell outside it (a label above the header), and huge sparse regions, in a map.
-   */
-  private grid: (CellReading | undefined)[] | null = null;
-  private readonly sparse = new Map<number, CellReading>();
+  /** Every rule reads the same cells: each is parsed once per sheet (core/sheetReadings). */
+  private readonly readings: SheetReadings;
   private readonly byRole = new Map<ColumnRole, RegionColumn[]>();
 
   constructor(
@@ -43,36 +33,16 @@ export class Table {
   ) {
     this.columns = region.columns;
     this.rows = region.rows;
+    this.readings = readingsOf(sheet);
   }
 
   get kind(): Region["kind"] {
     return this.region.kind;
   }
 
-  /** The reading of a cell, parsed once per table. */
+  /** The reading of a cell, parsed once per sheet. */
   reading(row: number, col: number): CellReading {
-    const { top, left, bottom, right } = this.region.range;
-    const width = right - left + 1;
-    const outside = row < top || row > bottom || col < left || col > right;
-    if (outside || (bottom - top + 1) * width > DENSE_LIMIT) {
-      const key = row * COLUMNS + col;
-      let reading = this.sparse.get(key);
-      if (reading === undefined) {
-        reading = readCellNumber(this.sheet, row, col);
-        this.sparse.set(key, reading);
-      }
-      return reading;
-    }
-    const grid = (this.grid ??= new Array<CellReading | undefined>((bottom - top + 1) * width).fill(
-      undefined,
-    ));
-    const index = (row - top) * width + (col - left);
-    let reading = grid[index];
-    if (reading === undefined) {
-      reading = readCellNumber(this.sheet, row, col);
-      grid[index] = reading;
-    }
-    return reading;
+    return this.readings.at(row, col);
   }
 
   cell(row: number, col: number): TableCell {
