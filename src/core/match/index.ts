@@ -450,9 +450,22 @@ function fuzzyPartners(names: DistinctNames): number[][] {
     for (const u of other) if (u === w || close.has(u)) return true;
     return false;
   };
+  // For the name being probed: bit k of marks[u] says word u is its token k or near it. A
+  // partner holds every token when its words' marks OR to all bits (one pass over its words
+  // instead of a set lookup per pair of tokens). Longer names (rare) test token by token.
+  const marks = new Int32Array(words.length);
+  const mark = (own: number[], on: boolean): void => {
+    own.forEach((w, k) => {
+      for (const u of near(w)) marks[u] = on ? marks[u] | (1 << k) : 0;
+      marks[w] = on ? marks[w] | (1 << k) : 0;
+    });
+  };
   const seen = new Int32Array(names.tokens.length).fill(-1);
   return names.tokens.map((own, name) => {
     const byReach = [...own].sort((x, y) => reach(x) - reach(y));
+    const useMarks = own.length <= MAX_MARKED_TOKENS;
+    const all = (1 << own.length) - 1;
+    if (useMarks) mark(own, true);
     const out: number[] = [];
     for (const u of near(byReach[0])) {
       for (const other of namesWithWord[u]) {
@@ -460,12 +473,20 @@ function fuzzyPartners(names: DistinctNames): number[][] {
         seen[other] = name;
         const tokens = names.tokens[other];
         if (other === name || tokens.length < own.length) continue;
-        if (byReach.every((w) => holds(w, tokens))) out.push(other);
+        if (useMarks) {
+          let held = 0;
+          for (const v of tokens) held |= marks[v];
+          if (held === all) out.push(other);
+        } else if (byReach.every((w) => holds(w, tokens))) out.push(other);
       }
     }
+    if (useMarks) mark(own, false);
     return out;
   });
 }
+
+/** Tokens a name may have for the bit marks of fuzzyPartners (bits of an Int32). */
+const MAX_MARKED_TOKENS = 30;
 
 export interface UnitPair {
   /** Entries of the left unit that take part in some pair, in table order. */
