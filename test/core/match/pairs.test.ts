@@ -139,4 +139,23 @@ describe("pairsWorthDeciding", () => {
     );
     expect(pairs).toEqual([[0, 2]]);
   });
+
+  it.each([8, 30, 31, 40])("finds a typo'd, longer partner of a %d-word name", (length) => {
+    // Past 30 words the index tests token by token instead of with bit marks: both ways.
+    const words = Array.from({ length }, (_, i) => `${WORDS[i % WORDS.length]}${"abcd"[i % 4]}`);
+    const typoed = [...words];
+    typoed[3] = typo(typoed[3], 0, 2);
+    const spec = (w: string[], table: number): EntrySpec => ({
+      words: w,
+      table,
+      kode: null,
+      level: "unknown",
+    });
+    const entries = entriesOf([spec(words, 0), spec([...typoed, "baru"], 1)]);
+    expect(decidePair(entries[0], entries[1], DEFAULT_SETTINGS).reason).not.toBeNull();
+    const pairs = pairsWorthDeciding(entries, DEFAULT_SETTINGS).flatMap((u) =>
+      u.pairs.map(([a, b]) => [a.id, b.id]),
+    );
+    expect(pairs).toEqual([[0, 1]]);
+  });
 });
