@@ -300,7 +300,9 @@ const SUMMARY_LABEL = /^\s*(?:total|rata[\s-]*rata|jumlah\s+(?:total|keseluruhan
  */
 function bulletNames(text: string): string[] | null {
   // Bullets on one line ("- Persentase A - Persentase B") when the cell starts with one.
-  const oneLine = !/\n/.test(text) && /^\s*[-–•]\s/.test(text);
+  const oneLine = !text.includes("\n") && /^\s*[-–•]\s/.test(text);
+  // One line without a leading bullet (nearly every name) is a single name.
+  if (!oneLine && !text.includes("\n")) return null;
   const lines = (oneLine ? text.split(/\s(?=[-–•]\s+\p{L})/u) : text.split(/\r?\n/))
     .map((l) => l.trim())
     .filter((l) => l !== "");
@@ -322,6 +324,13 @@ function groupEntries(
   const entries: IndicatorEntry[] = [];
   const uraianOfRow = new Map<number, UraianContext>();
   let lastUraian: UraianContext | null = null;
+  const sasaranColumn = table.columns.find((c) => c.role === "sasaran");
+  const headerLevels = new Map<RegionColumn, IndicatorLevel | null>();
+  const headerLevel = (column: RegionColumn): IndicatorLevel | null => {
+    let level = headerLevels.get(column);
+    if (level === undefined) headerLevels.set(column, (level = levelFromText(column.header)));
+    return level;
+  };
   table.rows.forEach((row, index) => {
     if (row.kind === "section") {
       lastUraian = null;
@@ -353,7 +362,7 @@ function groupEntries(
     const owner: UraianContext | null = uraian ?? (group.uraian ? lastUraian : null);
     let level: IndicatorLevel = "unknown";
     let levelFrom: IndicatorEntry["levelFrom"] = "none";
-    const fromHeader = levelFromText(nameColumn.header);
+    const fromHeader = headerLevel(nameColumn);
     const fromSection = sections.get(row.row) ?? null;
     if (fromHeader && fromHeader !== "sub-kegiatan") {
       level = fromHeader;
@@ -373,7 +382,6 @@ function groupEntries(
       parentNeeded && owner
         ? { name: owner.name, key: normaliseName(owner.name), kode: owner.kode }
         : undefined;
-    const sasaranColumn = table.columns.find((c) => c.role === "sasaran");
     const sasaranText = sasaranColumn ? table.text(row.row, sasaranColumn.col) : "";
     const entry: IndicatorEntry = {
       id: context.nextId(),
