@@ -9,7 +9,9 @@ import {
   DifferenceRelation,
   evaluateDifference,
   isArithmeticRow,
+  isPlain,
   Outcome,
+  plainStatus,
 } from "./percent/relations";
 import { shortHeader } from "./percent/tableRelations";
 import { shiftFinding } from "./percentMismatch";
@@ -81,7 +83,13 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
       findings.push(context.finding("difference-mismatch", clash));
       continue;
     }
+    const plain = isPlain(options);
     for (const relation of analysis.differences) {
+      if (plain) {
+        // Rows that agree were seen while the relations were found: not evaluated again.
+        const status = plainStatus(table, relation, region.row, analysis.read);
+        if (status === "skip" || status === "ok") continue;
+      }
       const outcome = evaluateDifference(relation, region.row, analysis.read, options);
       if (outcome.status === "skip" || outcome.status === "ok") continue;
       const status = outcome.status;

@@ -4,7 +4,14 @@ import type { Table } from "../check/table";
 import { fromExcelNumber } from "../decimal";
 import type { Message, MessageId } from "../messages";
 import { analyseTable, roundedExpected, rowOptions, shown, shownCell } from "./percent/analysis";
-import { evaluateRatio, isArithmeticRow, Outcome, RatioRelation } from "./percent/relations";
+import {
+  evaluateRatio,
+  isArithmeticRow,
+  isPlain,
+  Outcome,
+  plainStatus,
+  RatioRelation,
+} from "./percent/relations";
 import type { RowShift } from "./percent/rowShift";
 import { shortHeader } from "./percent/tableRelations";
 
@@ -109,6 +116,10 @@ export function shiftFinding(
   });
 }
 
+function mayReport(status: Outcome["status"]): boolean {
+  return status === "mismatch" || status === "near-miss";
+}
+
 function checkTable(context: RuleContext, table: Table): Finding[] {
   const analysis = analyseTable(table);
   if (analysis.ratios.length === 0) return [];
@@ -126,7 +137,10 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
       continue;
     }
     const options = rowOptions(table, region.row, context.settings);
+    const plain = isPlain(options);
     for (const relation of analysis.ratios) {
+      // Rows that agree were seen while the relations were found: not evaluated again.
+      if (plain && !mayReport(plainStatus(table, relation, region.row, analysis.read))) continue;
       const outcome = evaluateRatio(relation, region.row, analysis.read, options);
       if (outcome.status === "mismatch" || outcome.status === "near-miss") {
         findings.push(ratioFinding(context, table, region.row, relation, outcome));

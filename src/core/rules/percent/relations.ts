@@ -1,4 +1,5 @@
 import type { CellNumber } from "../../cellNumber";
+import type { Table } from "../../check/table";
 import { Decimal, fromExcelNumber } from "../../decimal";
 import type { RegionColumn, RegionRow } from "../../recognize/types";
 import { comparePrinted, comparePrintedFast, isAccepted } from "../../numbers";
@@ -396,4 +397,45 @@ export function fits(outcome: Outcome): boolean {
 /** Evaluable: the row has every input and a printed value. */
 export function evaluable(outcome: Outcome): boolean {
   return outcome.status !== "skip";
+}
+
+// ---------------------------------------------------------------------------------------
+// Plain statuses, kept per table reader.
+
+const STATUS_CODES: Outcome["status"][] = ["skip", "ok", "near-miss", "mismatch", "sign"];
+
+/**
+ * Per relation, each row's status under the plain options (no Rupiah tolerance, no inverse
+ * capaian), as a code + 1 (0: not yet evaluated). Finding a table's relations, finding its
+ * shifted rows and both rules evaluate the same rows with the same reader; only rows that
+ * may be reported are evaluated in full again.
+ */
+const PLAIN_STATUSES = new WeakMap<Reader, Map<Relation, Uint8Array>>();
+const PLAIN: EvaluateOptions = Object.freeze({ rupiahTolerance: 0, inverse: null });
+
+/** True when the options change no outcome from the plain ones. */
+export function isPlain(options: EvaluateOptions): boolean {
+  return options.rupiahTolerance === 0 && !options.inverse;
+}
+
+/**
+ * The status of a relation in a row of a table under the plain options. `read` must be the
+ * table's own reader (tableReader): it keys the cache.
+ */
+export function plainStatus(
+  table: Table,
+  relation: Relation,
+  row: number,
+  read: Reader,
+): Outcome["status"] {
+  const { top, bottom } = table.region.range;
+  let byRelation = PLAIN_STATUSES.get(read);
+  if (byRelation === undefined) PLAIN_STATUSES.set(read, (byRelation = new Map()));
+  let codes = byRelation.get(relation);
+  if (codes === undefined) byRelation.set(relation, (codes = new Uint8Array(bottom - top + 1)));
+  const i = row - top;
+  if (i < 0 || i >= codes.length) return evaluate(relation, row, read, PLAIN).status;
+  if (codes[i] === 0)
+    codes[i] = STATUS_CODES.indexOf(evaluate(relation, row, read, PLAIN).status) + 1;
+  return STATUS_CODES[codes[i] - 1];
 }

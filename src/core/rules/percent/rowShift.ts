@@ -1,5 +1,14 @@
 import type { Table } from "../../check/table";
-import { evaluable, evaluate, fits, isArithmeticRow, Outcome, Reader, Relation } from "./relations";
+import {
+  evaluable,
+  evaluate,
+  fits,
+  isArithmeticRow,
+  Outcome,
+  plainStatus,
+  Reader,
+  Relation,
+} from "./relations";
 
 /**
  * Rows typed one column off (LT21 Tabel 9 programmes G/H: a stray "100,00" in the Realisasi Rp
@@ -34,6 +43,7 @@ function shiftedReader(read: Reader, start: number, offset: number): Reader {
 }
 
 function shiftOfRow(
+  table: Table,
   row: number,
   relations: Relation[],
   read: Reader,
@@ -43,9 +53,9 @@ function shiftOfRow(
   let plainFits = 0;
   let mismatch = false;
   for (const relation of relations) {
-    const outcome = evaluate(relation, row, read, OPTIONS);
-    if (fits(outcome)) plainFits++;
-    else if (outcome.status === "mismatch") mismatch = true;
+    const status = plainStatus(table, relation, row, read);
+    if (status === "ok") plainFits++;
+    else if (status === "mismatch") mismatch = true;
   }
   if (!mismatch) return null;
   for (const start of starts) {
@@ -88,7 +98,7 @@ export function rowShifts(
   const starts = [...new Set(relations.flatMap(columnsOf))].sort((a, b) => a - b);
   for (const row of table.rows) {
     if (!isArithmeticRow(row)) continue;
-    const shift = shiftOfRow(row.row, relations, read, starts);
+    const shift = shiftOfRow(table, row.row, relations, read, starts);
     if (shift) shifts.set(row.row, shift);
   }
   return shifts;

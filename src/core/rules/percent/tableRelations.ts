@@ -3,11 +3,9 @@ import type { ColumnRole, RegionColumn } from "../../recognize/types";
 import {
   DifferenceRelation,
   DifferenceSource,
-  evaluable,
-  evaluate,
-  fits,
   isArithmeticRow,
   Operand,
+  plainStatus,
   RatioRelation,
   Reader,
   Relation,
@@ -75,10 +73,10 @@ export function tally(
   let count = 0;
   for (const row of table.rows) {
     if (!isArithmeticRow(row)) continue;
-    const outcome = evaluate(relation, row.row, read, { rupiahTolerance: 0 });
-    if (!evaluable(outcome)) continue;
+    const status = plainStatus(table, relation, row.row, read);
+    if (status === "skip") continue;
     count++;
-    if (fits(outcome) || (signInsensitive && outcome.status === "sign")) fit++;
+    if (status === "ok" || (signInsensitive && status === "sign")) fit++;
   }
   return { fit, evaluable: count };
 }
