@@ -2,12 +2,12 @@ import type { RuleContext } from "../../check/context";
 import { settingFor } from "../../check/settings";
 import type { Table } from "../../check/table";
 import type { Finding } from "../../check/types";
-import { Decimal } from "../../decimal";
 import type { Sifat } from "../../formulas/kumulatif";
 import type { RegionColumn, RegionRow } from "../../recognize/types";
 import {
   agrees,
   Amount,
+  Approx,
   isAmount,
   judge,
   numberParams,
@@ -15,7 +15,7 @@ import {
   relatedCells,
   severityOf,
   shownDecimals,
-  sumOf,
+  Sum,
 } from "./values";
 
 /**
@@ -124,27 +124,101 @@ function partName(column: RegionColumn): string {
   return segments[segments.length - 1] || column.header;
 }
 
-function unitClass(table: Table, row: RegionRow, group: PartsGroup): UnitClass {
-  const cols = new Set<number>([group.total.col, ...group.parts.map((p) => p.col)]);
-  for (const column of table.columns) {
-    if (["satuan", "target", "realisasi", "baseline"].includes(column.role ?? ""))
-      cols.add(column.col);
+/** What one cell says about the row's unit: a level (%, indeks, bulan), a count, or nothing. */
+type CellUnit = "level" | "count" | null;
+
+const LETTER = /\p{L}/u;
+
+function cellUnit(table: Table, row: number, col: number, satuan: boolean): CellUnit {
+  const reading = table.reading(row, col);
+  if (reading.kind === "number") {
+    if (reading.isPercent) return "level";
+    if (reading.unit && LEVEL_UNIT.test(reading.unit)) return "level";
+    if (reading.unit && LETTER.test(reading.unit)) return "count";
+    return null;
   }
-  let count = false;
-  for (const col of cols) {
-    const reading = table.cell(row.row, col).reading;
-    if (reading.kind === "number") {
-      if (reading.isPercent) return "level";
-      if (reading.unit && LEVEL_UNIT.test(reading.unit)) return "level";
-      if (reading.unit && /\p{L}/u.test(reading.unit)) count = true;
-    } else if (columnAt(table, col)?.role === "satuan") {
-      const text = table.text(row.row, col);
-      if (LEVEL_UNIT.test(text)) return "level";
-      if (/\p{L}/u.test(text)) count = true;
+  if (!satuan) return null;
+  const text = table.text(row, col);
+  if (LEVEL_UNIT.test(text)) return "level";
+  if (LETTER.test(text)) return "count";
+  return null;
+}
+
+/** Any level wins, then any count. */
+function strongest(a: CellUnit, b: CellUnit): CellUnit {
+  if (a === "level" || b === "level") return "level";
+  return a ?? b;
+}
+
+/** A column whose cells say what a row counts, whichever group is checked. */
+const UNIT_ROLES = new Set(["satuan", "target", "realisasi", "baseline"]);
+
+/**
+ * What does not depend on the group of columns checked, read once per row of a table: the
+ * label, and what the unit-telling columns (satuan, target, realisasi, baseline) say.
+ */
+class RowFacts {
+  private readonly unitColumns: { col: number; satuan: boolean }[];
+  private readonly labels = new Map<number, string>();
+  private readonly units = new Map<number, CellUnit>();
+
+  constructor(private readonly table: Table) {
+    this.unitColumns = table.columns
+      .filter((c) => c.role !== null && UNIT_ROLES.has(c.role))
+      .map((c) => ({ col: c.col, satuan: isSatuan(table, c.col) }));
+  }
+
+  label(row: number): string {
+    let label = this.labels.get(row);
+    if (label === undefined) {
+      label = this.table.label(row);
+      this.labels.set(row, label);
     }
+    return label;
   }
-  if (count) return "count";
-  const label = table.label(row.row);
+
+  /** The unit the row's own unit-telling columns give. */
+  roleUnit(row: number): CellUnit {
+    let unit = this.units.get(row);
+    if (unit === undefined) {
+      unit = null;
+      for (const { col, satuan } of this.unitColumns) {
+        unit = strongest(unit, cellUnit(this.table, row, col, satuan));
+        if (unit === "level") break;
+      }
+      this.units.set(row, unit);
+    }
+    return unit;
+  }
+}
+
+/** The satuan column's text tells the unit; other columns only through their numbers' units. */
+function isSatuan(table: Table, col: number): boolean {
+  return columnAt(table, col)?.role === "satuan";
+}
+
+/** The group's own columns (its total first, then its parts), with their satuan flags. */
+interface GroupColumns {
+  cols: number[];
+  satuan: boolean[];
+}
+
+function groupColumns(table: Table, group: PartsGroup): GroupColumns {
+  const cols = [group.total.col, ...group.parts.map((p) => p.col)];
+  return { cols, satuan: cols.map((c) => isSatuan(table, c)) };
+}
+
+/**
+ * Level or count: what any unit in the row's group or unit-telling columns says (a level
+ * anywhere wins), else the words the label starts with.
+ */
+function unitClass(facts: RowFacts, table: Table, row: number, columns: GroupColumns): UnitClass {
+  let unit = facts.roleUnit(row);
+  for (let i = 0; i < columns.cols.length && unit !== "level"; i++) {
+    unit = strongest(unit, cellUnit(table, row, columns.cols[i], columns.satuan[i]));
+  }
+  if (unit !== null) return unit;
+  const label = facts.label(row);
   if (LEVEL_LABEL.test(label)) return "level";
   if (COUNT_LABEL.test(label)) return "count";
   return "unknown";
@@ -155,9 +229,9 @@ interface RowCase {
   label: string;
   total: Amount;
   parts: Amount[];
-  sum: Decimal;
+  sum: Approx;
   last: Amount;
-  mean: Decimal;
+  mean: Approx;
   matchSum: boolean;
   matchLast: boolean;
   matchMean: boolean;
@@ -167,23 +241,27 @@ interface RowCase {
 
 function readRowCase(
   table: Table,
+  facts: RowFacts,
   row: RegionRow,
   group: PartsGroup,
+  columns: GroupColumns,
   context: RuleContext,
 ): RowCase | null {
-  const totalReading = table.cell(row.row, group.total.col).reading;
-  if (totalReading.kind !== "number") return null;
+  if (table.reading(row.row, group.total.col).kind !== "number") return null;
   const total = readAddend(table, row.row, group.total.col);
   if (!isAmount(total)) return null;
-  const addends = group.parts.map((p) => readAddend(table, row.row, p.col));
-  if (addends.some((a) => a === "unusable")) return null;
-  const parts = addends.filter(isAmount);
+  const parts: Amount[] = [];
+  for (const part of group.parts) {
+    const addend = readAddend(table, row.row, part.col);
+    if (addend === "unusable") return null;
+    if (addend !== "blank") parts.push(addend);
+  }
   if (parts.length === 0) return null;
-  const sum = sumOf(parts);
+  const sum = new Sum(parts);
   const last = parts[parts.length - 1];
-  const mean = sum.div(parts.length);
+  const mean = sum.dividedBy(parts.length);
   const settings = context.settings;
-  const label = table.label(row.row);
+  const label = facts.label(row.row);
   return {
     row,
     label,
@@ -193,9 +271,9 @@ function readRowCase(
     last,
     mean,
     matchSum: agrees(total, sum, settings),
-    matchLast: agrees(total, last.value, settings),
+    matchLast: agrees(total, last, settings),
     matchMean: agrees(total, mean, settings, parts.length),
-    unit: unitClass(table, row, group),
+    unit: unitClass(facts, table, row.row, columns),
     override: settingFor(settings.sifat, label),
   };
 }
@@ -226,11 +304,19 @@ function overrideReading(sifat: Sifat | undefined): Reading | "mean" | null {
   return null;
 }
 
-function checkGroup(table: Table, group: PartsGroup, context: RuleContext): Finding[] {
-  const cases = table.rows
-    .filter((r) => r.kind === "data" || r.kind === "total")
-    .map((r) => readRowCase(table, r, group, context))
-    .filter((c): c is RowCase => c !== null);
+function checkGroup(
+  table: Table,
+  facts: RowFacts,
+  group: PartsGroup,
+  context: RuleContext,
+): Finding[] {
+  const columns = groupColumns(table, group);
+  const cases: RowCase[] = [];
+  for (const r of table.rows) {
+    if (r.kind !== "data" && r.kind !== "total") continue;
+    const c = readRowCase(table, facts, r, group, columns, context);
+    if (c !== null) cases.push(c);
+  }
   const byUnit = (u: UnitClass): Reading | null => majority(cases.filter((c) => c.unit === u));
   const tableWide = majority(cases);
   const findings: Finding[] = [];
@@ -257,7 +343,7 @@ function checkGroup(table: Table, group: PartsGroup, context: RuleContext): Find
         report(group, c, c.sum, messageFor(group, "sum", c.matchLast), formula, context),
       );
     } else {
-      findings.push(report(group, c, c.last.value, "columnLast", formula, context));
+      findings.push(report(group, c, c.last, "columnLast", formula, context));
     }
   }
   return findings;
@@ -274,25 +360,26 @@ function messageFor(group: PartsGroup, reading: Reading, printedLast: boolean): 
 function report(
   group: PartsGroup,
   c: RowCase,
-  expected: Decimal,
+  expected: Approx,
   kind: MessageKind,
   formula: string,
   context: RuleContext,
 ): Finding {
   const verdict = judge(c.total, expected, context.settings);
   const severity = severityOf(verdict);
-  const lastColumn = group.parts.find((p) => p.col === c.last.cell.col);
+  const lastColumn = group.parts.find((p) => p.col === c.last.col);
+  const exact = expected.exact();
   return context.finding("total-mismatch", {
     at: c.total.cell,
     indicator: c.label,
-    expected: expected.toNumber(),
+    expected: exact.toNumber(),
     actual: c.total.number.value,
     related: relatedCells(c.parts),
     severity,
     message: {
       id: severity ? "totalMismatch.rounding" : `totalMismatch.${kind}`,
       params: {
-        ...numberParams(c.total, expected, shownDecimals(c.parts)),
+        ...numberParams(c.total, exact, shownDecimals(c.parts)),
         formula,
         source: lastColumn ? partName(lastColumn) : "",
       },
@@ -303,5 +390,7 @@ function report(
 /** Every within-row total of one table. */
 export function checkRowParts(table: Table, context: RuleContext): Finding[] {
   const groups = [...formulaGroups(table), ...quarterGroups(table), ...endGroups(table)];
-  return groups.flatMap((g) => checkGroup(table, g, context));
+  if (groups.length === 0) return [];
+  const facts = new RowFacts(table);
+  return groups.flatMap((g) => checkGroup(table, facts, g, context));
 }
