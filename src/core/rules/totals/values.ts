@@ -217,11 +217,7 @@ const PLAIN: CompareOptions = { summands: 0 };
 export const FAST_ERROR = 1e-10;
 
 /** comparePrinted against an approximate value: in floats when the error bound allows. */
-export function compareApprox(
-  printed: Amount,
-  expected: Approx,
-  derivedSummands = 0,
-): Agreement {
+export function compareApprox(printed: Amount, expected: Approx, derivedSummands = 0): Agreement {
   const options = derivedSummands === 0 ? PLAIN : { summands: derivedSummands };
   const x = expected.float;
   // Written so that a NaN error fails the test and goes the exact way.
