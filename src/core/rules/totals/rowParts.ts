@@ -317,7 +317,11 @@ function checkGroup(
     const c = readRowCase(table, facts, r, group, columns, context);
     if (c !== null) cases.push(c);
   }
-  const byUnit = (u: UnitClass): Reading | null => majority(cases.filter((c) => c.unit === u));
+  // The majority of each unit class, counted once (not once per row: long tables).
+  const byUnit = new Map<UnitClass, Reading | null>();
+  for (const u of ["level", "count", "unknown"] as const) {
+    byUnit.set(u, majority(cases.filter((c) => c.unit === u)));
+  }
   const tableWide = majority(cases);
   const findings: Finding[] = [];
   const formula = group.parts.map(partName).join("+");
@@ -330,7 +334,7 @@ function checkGroup(
     // A level indicator whose total is the sum of its periods is the 200 % pattern of the
     // cumulative-percent rule; an average of levels is a reading documents use too.
     if (!forced && c.unit === "level" && (c.matchSum || c.matchMean)) continue;
-    const convention = forced ?? byUnit(c.unit) ?? tableWide ?? fallback(c.unit);
+    const convention = forced ?? byUnit.get(c.unit) ?? tableWide ?? fallback(c.unit);
     if (convention === "sum" && c.matchSum) continue;
     if (convention === "last" && c.matchLast) continue;
     if (convention === null) {
