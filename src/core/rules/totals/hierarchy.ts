@@ -137,9 +137,18 @@ function nodesBy(table: Table, depthOf: (r: RegionRow) => RowDepth): SumNode[] {
 
 function nodesByKode(table: Table, valueCols: number[]): SumNode[] {
   const textKodes = table.rows.filter((r) => r.kode).length;
+  // A table repeats a few dozen kodes ("01", "2.01", "0001"): each is split once.
+  const levels = new Map<string, number>();
   return nodesBy(table, (r) => {
     const kode = kodeOf(table, r, textKodes);
-    if (kode) return Math.max(1, kodeLevel(kode));
+    if (kode) {
+      let level = levels.get(kode);
+      if (level === undefined) {
+        level = Math.max(1, kodeLevel(kode));
+        levels.set(kode, level);
+      }
+      return level;
+    }
     const label = uraianOf(table, r.row);
     const word = wordDepth(label);
     if (word !== null) return word;

@@ -161,6 +161,7 @@ class RowFacts {
   private readonly unitColumns: { col: number; satuan: boolean }[];
   private readonly labels = new Map<number, string>();
   private readonly units = new Map<number, CellUnit>();
+  private readonly labelUnits = new Map<number, UnitClass>();
 
   constructor(private readonly table: Table) {
     this.unitColumns = table.columns
@@ -175,6 +176,17 @@ class RowFacts {
       this.labels.set(row, label);
     }
     return label;
+  }
+
+  /** What the label's first word says, when no unit does. */
+  labelUnit(row: number): UnitClass {
+    let unit = this.labelUnits.get(row);
+    if (unit === undefined) {
+      const label = this.label(row);
+      unit = LEVEL_LABEL.test(label) ? "level" : COUNT_LABEL.test(label) ? "count" : "unknown";
+      this.labelUnits.set(row, unit);
+    }
+    return unit;
   }
 
   /** The unit the row's own unit-telling columns give. */
@@ -217,11 +229,7 @@ function unitClass(facts: RowFacts, table: Table, row: number, columns: GroupCol
   for (let i = 0; i < columns.cols.length && unit !== "level"; i++) {
     unit = strongest(unit, cellUnit(table, row, columns.cols[i], columns.satuan[i]));
   }
-  if (unit !== null) return unit;
-  const label = facts.label(row);
-  if (LEVEL_LABEL.test(label)) return "level";
-  if (COUNT_LABEL.test(label)) return "count";
-  return "unknown";
+  return unit ?? facts.labelUnit(row);
 }
 
 interface RowCase {
