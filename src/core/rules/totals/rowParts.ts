@@ -1,5 +1,5 @@
 import type { RuleContext } from "../../check/context";
-import { settingFor } from "../../check/settings";
+import { CheckSettings, settingFor } from "../../check/settings";
 import type { Table } from "../../check/table";
 import type { Finding } from "../../check/types";
 import type { Sifat } from "../../formulas/kumulatif";
@@ -162,8 +162,14 @@ class RowFacts {
   private readonly labels = new Map<number, string>();
   private readonly units = new Map<number, CellUnit>();
   private readonly labelUnits = new Map<number, UnitClass>();
+  /** Some indicator's sifat is set by the user: rows need their label to look it up. */
+  readonly anySifat: boolean;
 
-  constructor(private readonly table: Table) {
+  constructor(
+    private readonly table: Table,
+    settings: CheckSettings,
+  ) {
+    this.anySifat = Object.keys(settings.sifat).length > 0;
     this.unitColumns = table.columns
       .filter((c) => c.role !== null && UNIT_ROLES.has(c.role))
       .map((c) => ({ col: c.col, satuan: isSatuan(table, c.col) }));
@@ -234,7 +240,6 @@ function unitClass(facts: RowFacts, table: Table, row: number, columns: GroupCol
 
 interface RowCase {
   row: RegionRow;
-  label: string;
   total: Amount;
   parts: Amount[];
   sum: Approx;
@@ -269,10 +274,8 @@ function readRowCase(
   const last = parts[parts.length - 1];
   const mean = sum.dividedBy(parts.length);
   const settings = context.settings;
-  const label = facts.label(row.row);
   return {
     row,
-    label,
     total,
     parts,
     sum,
@@ -282,7 +285,8 @@ function readRowCase(
     matchLast: agrees(total, last, settings),
     matchMean: agrees(total, mean, settings, parts.length),
     unit: unitClass(facts, table, row.row, columns),
-    override: settingFor(settings.sifat, label),
+    // The label is read only when some sifat is set (settingFor is undefined otherwise).
+    override: facts.anySifat ? settingFor(settings.sifat, facts.label(row.row)) : undefined,
   };
 }
 
@@ -336,7 +340,8 @@ function checkGroup(
   for (const c of cases) {
     const forced = overrideReading(c.override);
     if (forced === "mean") {
-      if (!c.matchMean) findings.push(report(group, c, c.mean, "columnSum", formula, context));
+      if (!c.matchMean)
+        findings.push(report(facts, group, c, c.mean, "columnSum", formula, context));
       continue;
     }
     // A level indicator whose total is the sum of its periods is the 200 % pattern of the
@@ -347,15 +352,17 @@ function checkGroup(
     if (convention === "last" && c.matchLast) continue;
     if (convention === null) {
       if (c.matchSum || c.matchLast || group.kind === "end") continue;
-      findings.push(report(group, c, c.sum, messageFor(group, "sum", false), formula, context));
+      findings.push(
+        report(facts, group, c, c.sum, messageFor(group, "sum", false), formula, context),
+      );
       continue;
     }
     if (convention === "sum") {
       findings.push(
-        report(group, c, c.sum, messageFor(group, "sum", c.matchLast), formula, context),
+        report(facts, group, c, c.sum, messageFor(group, "sum", c.matchLast), formula, context),
       );
     } else {
-      findings.push(report(group, c, c.last, "columnLast", formula, context));
+      findings.push(report(facts, group, c, c.last, "columnLast", formula, context));
     }
   }
   return findings;
@@ -370,6 +377,7 @@ function messageFor(group: PartsGroup, reading: Reading, printedLast: boolean): 
 }
 
 function report(
+  facts: RowFacts,
   group: PartsGroup,
   c: RowCase,
   expected: Approx,
@@ -383,7 +391,7 @@ function report(
   const exact = expected.exact();
   return context.finding("total-mismatch", {
     at: c.total.cell,
-    indicator: c.label,
+    indicator: facts.label(c.row.row),
     expected: exact.toNumber(),
     actual: c.total.number.value,
     related: relatedCells(c.parts),
@@ -403,6 +411,6 @@ function report(
 export function checkRowParts(table: Table, context: RuleContext): Finding[] {
   const groups = [...formulaGroups(table), ...quarterGroups(table), ...endGroups(table)];
   if (groups.length === 0) return [];
-  const facts = new RowFacts(table);
+  const facts = new RowFacts(table, context.settings);
   return groups.flatMap((g) => checkGroup(table, facts, g, context));
 }
