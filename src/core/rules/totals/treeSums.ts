@@ -34,10 +34,19 @@ interface SumColumn {
 }
 
 /** A way the rows of a block may add up to a total: one depth, or the leaves. */
-interface Reading {
-  parts: Amount[];
-  sum: Sum;
-  depth: number | "leaves";
+class Reading {
+  private total: Sum | null = null;
+
+  constructor(
+    readonly parts: Amount[],
+    readonly depth: number | "leaves",
+  ) {}
+
+  /** Added up when first asked: most totals match their first reading. */
+  get sum(): Sum {
+    if (this.total === null) this.total = new Sum(this.parts);
+    return this.total;
+  }
 }
 
 export function sumColumns(table: Table): SumColumn[] {
@@ -208,10 +217,9 @@ class TreeSums {
     }
     const readings: Reading[] = [];
     for (const [depth, parts] of [...byDepth.entries()].sort((a, b) => a[0] - b[0])) {
-      if (parts && parts.length > 0) readings.push({ parts, sum: new Sum(parts), depth });
+      if (parts && parts.length > 0) readings.push(new Reading(parts, depth));
     }
-    if (leavesValid && leaves.length > 0)
-      readings.push({ parts: leaves, sum: new Sum(leaves), depth: "leaves" });
+    if (leavesValid && leaves.length > 0) readings.push(new Reading(leaves, "leaves"));
     return readings;
   }
 
