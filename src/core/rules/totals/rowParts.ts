@@ -3,7 +3,7 @@ import { CheckSettings, settingFor } from "../../check/settings";
 import type { Table } from "../../check/table";
 import type { Finding } from "../../check/types";
 import type { Sifat } from "../../formulas/kumulatif";
-import type { RegionColumn, RegionRow } from "../../recognize/types";
+import type { RegionColumn } from "../../recognize/types";
 import {
   agrees,
   Amount,
@@ -159,9 +159,10 @@ const UNIT_ROLES = new Set(["satuan", "target", "realisasi", "baseline"]);
  */
 class RowFacts {
   private readonly unitColumns: { col: number; satuan: boolean }[];
-  private readonly labels = new Map<number, string>();
-  private readonly units = new Map<number, CellUnit>();
-  private readonly labelUnits = new Map<number, UnitClass>();
+  /** By position in table.rows (undefined until read). */
+  private readonly labels: (string | undefined)[];
+  private readonly units: (CellUnit | undefined)[];
+  private readonly labelUnits: (UnitClass | undefined)[];
   /** Some indicator's sifat is set by the user: rows need their label to look it up. */
   readonly anySifat: boolean;
 
@@ -173,38 +174,44 @@ class RowFacts {
     this.unitColumns = table.columns
       .filter((c) => c.role !== null && UNIT_ROLES.has(c.role))
       .map((c) => ({ col: c.col, satuan: isSatuan(table, c.col) }));
+    const n = table.rows.length;
+    this.labels = new Array<string | undefined>(n);
+    this.units = new Array<CellUnit | undefined>(n);
+    this.labelUnits = new Array<UnitClass | undefined>(n);
   }
 
-  label(row: number): string {
-    let label = this.labels.get(row);
+  /** The label of the row at a position in table.rows. */
+  label(index: number): string {
+    let label = this.labels[index];
     if (label === undefined) {
-      label = this.table.label(row);
-      this.labels.set(row, label);
+      label = this.table.label(this.table.rows[index].row);
+      this.labels[index] = label;
     }
     return label;
   }
 
   /** What the label's first word says, when no unit does. */
-  labelUnit(row: number): UnitClass {
-    let unit = this.labelUnits.get(row);
+  labelUnit(index: number): UnitClass {
+    let unit = this.labelUnits[index];
     if (unit === undefined) {
-      const label = this.label(row);
+      const label = this.label(index);
       unit = LEVEL_LABEL.test(label) ? "level" : COUNT_LABEL.test(label) ? "count" : "unknown";
-      this.labelUnits.set(row, unit);
+      this.labelUnits[index] = unit;
     }
     return unit;
   }
 
   /** The unit the row's own unit-telling columns give. */
-  roleUnit(row: number): CellUnit {
-    let unit = this.units.get(row);
+  roleUnit(index: number): CellUnit {
+    let unit = this.units[index];
     if (unit === undefined) {
+      const row = this.table.rows[index].row;
       unit = null;
       for (const { col, satuan } of this.unitColumns) {
         unit = strongest(unit, cellUnit(this.table, row, col, satuan));
         if (unit === "level") break;
       }
-      this.units.set(row, unit);
+      this.units[index] = unit;
     }
     return unit;
   }
@@ -230,16 +237,18 @@ function groupColumns(table: Table, group: PartsGroup): GroupColumns {
  * Level or count: what any unit in the row's group or unit-telling columns says (a level
  * anywhere wins), else the words the label starts with.
  */
-function unitClass(facts: RowFacts, table: Table, row: number, columns: GroupColumns): UnitClass {
-  let unit = facts.roleUnit(row);
+function unitClass(facts: RowFacts, table: Table, index: number, columns: GroupColumns): UnitClass {
+  const row = table.rows[index].row;
+  let unit = facts.roleUnit(index);
   for (let i = 0; i < columns.cols.length && unit !== "level"; i++) {
     unit = strongest(unit, cellUnit(table, row, columns.cols[i], columns.satuan[i]));
   }
-  return unit ?? facts.labelUnit(row);
+  return unit ?? facts.labelUnit(index);
 }
 
 interface RowCase {
-  row: RegionRow;
+  /** Position of the row in table.rows. */
+  index: number;
   total: Amount;
   parts: Amount[];
   sum: Approx;
@@ -255,11 +264,12 @@ interface RowCase {
 function readRowCase(
   table: Table,
   facts: RowFacts,
-  row: RegionRow,
+  index: number,
   group: PartsGroup,
   columns: GroupColumns,
   context: RuleContext,
 ): RowCase | null {
+  const row = table.rows[index];
   if (table.reading(row.row, group.total.col).kind !== "number") return null;
   const total = readAddend(table, row.row, group.total.col);
   if (!isAmount(total)) return null;
@@ -275,7 +285,7 @@ function readRowCase(
   const mean = sum.dividedBy(parts.length);
   const settings = context.settings;
   return {
-    row,
+    index,
     total,
     parts,
     sum,
@@ -284,9 +294,9 @@ function readRowCase(
     matchSum: agrees(total, sum, settings),
     matchLast: agrees(total, last, settings),
     matchMean: agrees(total, mean, settings, parts.length),
-    unit: unitClass(facts, table, row.row, columns),
+    unit: unitClass(facts, table, index, columns),
     // The label is read only when some sifat is set (settingFor is undefined otherwise).
-    override: facts.anySifat ? settingFor(settings.sifat, facts.label(row.row)) : undefined,
+    override: facts.anySifat ? settingFor(settings.sifat, facts.label(index)) : undefined,
   };
 }
 
@@ -324,9 +334,10 @@ function checkGroup(
 ): Finding[] {
   const columns = groupColumns(table, group);
   const cases: RowCase[] = [];
-  for (const r of table.rows) {
-    if (r.kind !== "data" && r.kind !== "total") continue;
-    const c = readRowCase(table, facts, r, group, columns, context);
+  for (let index = 0; index < table.rows.length; index++) {
+    const kind = table.rows[index].kind;
+    if (kind !== "data" && kind !== "total") continue;
+    const c = readRowCase(table, facts, index, group, columns, context);
     if (c !== null) cases.push(c);
   }
   // The majority of each unit class, counted once (not once per row: long tables).
@@ -391,7 +402,7 @@ function report(
   const exact = expected.exact();
   return context.finding("total-mismatch", {
     at: c.total.cell,
-    indicator: facts.label(c.row.row),
+    indicator: facts.label(c.index),
     expected: exact.toNumber(),
     actual: c.total.number.value,
     related: relatedCells(c.parts),

@@ -55,17 +55,22 @@ export function sumColumns(table: Table): SumColumn[] {
     .map((c) => ({ col: c.col, derived: c.role === "selisih" || c.formula !== undefined }));
 }
 
+/** Beyond every column (Excel has 16 384): the row did not slide. Ints keep the array small. */
+const NO_SLIP = 0x7fffffff;
+/** Not read yet (a slip column is at least -1: the % column minus one). */
+const SLIP_UNREAD = -2;
+
 /**
  * A row whose values slid one column (LT21 Tabel 9: "100,00" in the Realisasi Rp column, the
  * Rupiah in the % column): its cells from the slip onwards are not the amounts their
- * headers say. Returns the first unreliable column, or Infinity.
+ * headers say. Returns the first unreliable column, or NO_SLIP.
  */
 function slipColumn(table: Table, row: number, percentColumns: number[]): number {
   for (const col of percentColumns) {
     const n = table.number(row, col);
     if (n && Math.abs(n.value) > 1000) return col - 1;
   }
-  return Infinity;
+  return NO_SLIP;
 }
 
 /** A node's amount in a column: its own cell, or the sum of its children's when it is blank. */
@@ -74,8 +79,8 @@ type EffectiveOrNot = Amount | "blank" | "unusable";
 class TreeSums {
   private readonly nodes: SumNode[];
   private readonly percentColumns: number[];
-  /** Per node: the first column its row's values slid into (NaN until asked). */
-  private readonly slips: Float64Array;
+  /** Per node: the first column its row's values slid into (SLIP_UNREAD until asked). */
+  private readonly slips: Int32Array;
   /** The column being checked, with each node's addend and effective amount in it, read once. */
   private col = -1;
   private addends: (Addend | undefined)[] = [];
@@ -94,7 +99,7 @@ class TreeSums {
       columns.map((c) => c.col),
     ).nodes;
     this.percentColumns = table.columnsWith("persen-anggaran").map((c) => c.col);
-    this.slips = new Float64Array(this.nodes.length).fill(NaN);
+    this.slips = new Int32Array(this.nodes.length).fill(SLIP_UNREAD);
   }
 
   run(): Finding[] {
@@ -123,7 +128,7 @@ class TreeSums {
 
   private slipOf(i: number): number {
     let slip = this.slips[i];
-    if (Number.isNaN(slip)) {
+    if (slip === SLIP_UNREAD) {
       slip = slipColumn(this.table, this.nodes[i].row, this.percentColumns);
       this.slips[i] = slip;
     }
