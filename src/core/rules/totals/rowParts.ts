@@ -11,7 +11,7 @@ import {
   isAmount,
   judge,
   numberParams,
-  readAddend,
+  addendOf,
   relatedCells,
   severityOf,
   shownDecimals,
@@ -129,8 +129,13 @@ type CellUnit = "level" | "count" | null;
 
 const LETTER = /\p{L}/u;
 
-function cellUnit(table: Table, row: number, col: number, satuan: boolean): CellUnit {
-  const reading = table.reading(row, col);
+function cellUnit(
+  table: Table,
+  row: number,
+  col: number,
+  satuan: boolean,
+  reading = table.reading(row, col),
+): CellUnit {
   if (reading.kind === "number") {
     if (reading.isPercent) return "level";
     if (reading.unit && LEVEL_UNIT.test(reading.unit)) return "level";
@@ -222,28 +227,9 @@ function isSatuan(table: Table, col: number): boolean {
   return columnAt(table, col)?.role === "satuan";
 }
 
-/** The group's own columns (its total first, then its parts), with their satuan flags. */
-interface GroupColumns {
-  cols: number[];
-  satuan: boolean[];
-}
-
-function groupColumns(table: Table, group: PartsGroup): GroupColumns {
-  const cols = [group.total.col, ...group.parts.map((p) => p.col)];
-  return { cols, satuan: cols.map((c) => isSatuan(table, c)) };
-}
-
-/**
- * Level or count: what any unit in the row's group or unit-telling columns says (a level
- * anywhere wins), else the words the label starts with.
- */
-function unitClass(facts: RowFacts, table: Table, index: number, columns: GroupColumns): UnitClass {
-  const row = table.rows[index].row;
-  let unit = facts.roleUnit(index);
-  for (let i = 0; i < columns.cols.length && unit !== "level"; i++) {
-    unit = strongest(unit, cellUnit(table, row, columns.cols[i], columns.satuan[i]));
-  }
-  return unit ?? facts.labelUnit(index);
+/** Whether each of a group's own columns (its total first, then its parts) is a satuan column. */
+function satuanFlags(table: Table, group: PartsGroup): boolean[] {
+  return [group.total, ...group.parts].map((c) => isSatuan(table, c.col));
 }
 
 interface RowCase {
@@ -261,23 +247,36 @@ interface RowCase {
   override?: Sifat;
 }
 
+/**
+ * The total and parts of one row, and what they say about its unit (read from the same
+ * readings): a level anywhere in the row's group or unit-telling columns wins, then a count,
+ * else the words its label starts with.
+ */
 function readRowCase(
   table: Table,
   facts: RowFacts,
   index: number,
   group: PartsGroup,
-  columns: GroupColumns,
+  satuan: boolean[],
   context: RuleContext,
 ): RowCase | null {
-  const row = table.rows[index];
-  if (table.reading(row.row, group.total.col).kind !== "number") return null;
-  const total = readAddend(table, row.row, group.total.col);
+  const row = table.rows[index].row;
+  const totalReading = table.reading(row, group.total.col);
+  if (totalReading.kind !== "number") return null;
+  const total = addendOf(table, row, group.total.col, totalReading);
   if (!isAmount(total)) return null;
+  let unit = strongest(
+    facts.roleUnit(index),
+    cellUnit(table, row, group.total.col, satuan[0], totalReading),
+  );
   const parts: Amount[] = [];
-  for (const part of group.parts) {
-    const addend = readAddend(table, row.row, part.col);
+  for (let i = 0; i < group.parts.length; i++) {
+    const col = group.parts[i].col;
+    const reading = table.reading(row, col);
+    const addend = addendOf(table, row, col, reading);
     if (addend === "unusable") return null;
     if (addend !== "blank") parts.push(addend);
+    if (unit !== "level") unit = strongest(unit, cellUnit(table, row, col, satuan[i + 1], reading));
   }
   if (parts.length === 0) return null;
   const sum = new Sum(parts);
@@ -294,7 +293,7 @@ function readRowCase(
     matchSum: agrees(total, sum, settings),
     matchLast: agrees(total, last, settings),
     matchMean: agrees(total, mean, settings, parts.length),
-    unit: unitClass(facts, table, index, columns),
+    unit: unit ?? facts.labelUnit(index),
     // The label is read only when some sifat is set (settingFor is undefined otherwise).
     override: facts.anySifat ? settingFor(settings.sifat, facts.label(index)) : undefined,
   };
@@ -332,12 +331,12 @@ function checkGroup(
   group: PartsGroup,
   context: RuleContext,
 ): Finding[] {
-  const columns = groupColumns(table, group);
+  const satuan = satuanFlags(table, group);
   const cases: RowCase[] = [];
   for (let index = 0; index < table.rows.length; index++) {
     const kind = table.rows[index].kind;
     if (kind !== "data" && kind !== "total") continue;
-    const c = readRowCase(table, facts, index, group, columns, context);
+    const c = readRowCase(table, facts, index, group, satuan, context);
     if (c !== null) cases.push(c);
   }
   // The majority of each unit class, counted once (not once per row: long tables).

@@ -9,6 +9,7 @@ import {
   Amount,
   Approx,
   isAmount,
+  isPrinted,
   judge,
   numberParams,
   readAddend,
@@ -148,9 +149,8 @@ class TreeSums {
 
   /** A printed total: a real number in the cell (not a dash, not text). */
   private printed(i: number): Amount | null {
-    if (this.table.reading(this.nodes[i].row, this.col).kind !== "number") return null;
     const a = this.addend(i);
-    return isAmount(a) ? a : null;
+    return isAmount(a) && isPrinted(a) ? a : null;
   }
 
   private effective(i: number): EffectiveOrNot {

@@ -1,4 +1,4 @@
-import type { CellNumber } from "../../cellNumber";
+import type { CellNumber, CellReading } from "../../cellNumber";
 import type { CheckSettings } from "../../check/settings";
 import type { Table } from "../../check/table";
 import type { CellRef, Severity } from "../../check/types";
@@ -175,7 +175,11 @@ const DASH_ZERO: CellNumber = {
 };
 
 export function readAddend(table: Table, row: number, col: number): Addend {
-  const reading = table.reading(row, col);
+  return addendOf(table, row, col, table.reading(row, col));
+}
+
+/** readAddend of a cell whose reading the caller holds already. */
+export function addendOf(table: Table, row: number, col: number, reading: CellReading): Addend {
   if (reading.kind === "empty") return "blank";
   if (reading.kind === "missing") {
     return DASH.test(reading.text.trim()) ? Amount.ofCell(table, row, col, DASH_ZERO) : "blank";
@@ -184,6 +188,11 @@ export function readAddend(table: Table, row: number, col: number): Addend {
   // A weighted cell "100% (80%)" states a share of a five-year plan, not an amount to add.
   if (reading.secondary !== null) return "unusable";
   return Amount.ofCell(table, row, col, reading);
+}
+
+/** A number printed in its cell, not a dash standing for nil. */
+export function isPrinted(a: Amount): boolean {
+  return a.number !== DASH_ZERO;
 }
 
 export function isAmount(a: Addend | undefined): a is Amount {
