@@ -172,7 +172,7 @@ class TreeSums {
     for (const k of children) {
       const kid = this.effective(k);
       if (kid === "unusable") return "unusable";
-      if (kid !== "blank") for (const part of kid.parts) parts.push(part);
+      if (kid !== "blank") kid.appendPartsTo(parts);
     }
     return parts.length === 0 ? "blank" : Amount.sumOf(parts);
   }
@@ -218,7 +218,7 @@ class TreeSums {
       // Appended in place: copying the list per node made a long block quadratic.
       if (list === undefined) byDepth.set(node.depth, [eff]);
       else if (list !== null) list.push(eff);
-      if (isLeaf) for (const part of eff.parts) leaves.push(part);
+      if (isLeaf) eff.appendPartsTo(leaves);
     }
     const readings: Reading[] = [];
     for (const [depth, parts] of [...byDepth.entries()].sort((a, b) => a[0] - b[0])) {
