@@ -107,54 +107,70 @@ function hasAmount(table: Table, row: number, cols: number[]): boolean {
   return cols.some((c) => table.reading(row, c).kind === "number");
 }
 
-type Depth = Omit<SumNode, "parent" | "children">;
-type NodeBase = Omit<Depth, "depth">;
+/** What a numbering system says of a row: its depth, a group row, or nothing (left out). */
+type RowDepth = number | "group" | null;
 
 /**
- * The depth of every row under one numbering system: average rows are left out, total rows
- * sit at the top, and `depthOf` decides the rest (null leaves the row out).
+ * The nodes of every row under one numbering system: average rows are left out, total rows
+ * sit at the top, and `depthOf` decides the rest.
  */
-function depthsBy(
-  table: Table,
-  depthOf: (r: RegionRow, base: NodeBase) => Depth | null,
-): (Depth | null)[] {
-  return table.rows.map((r, index) => {
-    if (r.kind === "average") return null;
-    const base = { index, row: r.row, total: r.kind === "total", group: false };
-    if (r.kind === "total") return { ...base, depth: 0 };
-    return depthOf(r, base);
+function nodesBy(table: Table, depthOf: (r: RegionRow) => RowDepth): SumNode[] {
+  const nodes: SumNode[] = [];
+  table.rows.forEach((r, index) => {
+    if (r.kind === "average") return;
+    const total = r.kind === "total";
+    const depth = total ? 0 : depthOf(r);
+    if (depth === null) return;
+    const group = depth === "group";
+    nodes.push({
+      index,
+      row: r.row,
+      depth: depth === "group" ? 0 : depth,
+      group,
+      total,
+      parent: null,
+      children: [],
+    });
   });
+  return nodes;
 }
 
-function depthsByKode(table: Table, valueCols: number[]): (Depth | null)[] {
+function nodesByKode(table: Table, valueCols: number[]): SumNode[] {
   const textKodes = table.rows.filter((r) => r.kode).length;
-  return depthsBy(table, (r, base) => {
+  // A table repeats a few dozen kodes ("01", "2.01", "0001"): each is split once.
+  const levels = new Map<string, number>();
+  return nodesBy(table, (r) => {
     const kode = kodeOf(table, r, textKodes);
-    if (kode) return { ...base, depth: Math.max(1, kodeLevel(kode)) };
+    if (kode) {
+      let level = levels.get(kode);
+      if (level === undefined) {
+        level = Math.max(1, kodeLevel(kode));
+        levels.set(kode, level);
+      }
+      return level;
+    }
     const label = uraianOf(table, r.row);
     const word = wordDepth(label);
-    if (word !== null) return { ...base, depth: word };
+    if (word !== null) return word;
     if (!hasAmount(table, r.row, valueCols)) return null;
-    return label ? { ...base, depth: 0, group: true } : null;
+    return label ? "group" : null;
   });
 }
 
-function depthsByOutline(table: Table, valueCols: number[]): (Depth | null)[] {
-  return depthsBy(table, (r, base) => {
+function nodesByOutline(table: Table, valueCols: number[]): SumNode[] {
+  return nodesBy(table, (r) => {
     const outline = outlineOf(table, r.row);
-    if (outline !== null) return { ...base, depth: outline };
-    if (!hasAmount(table, r.row, valueCols)) return null;
-    return { ...base, depth: 0, group: true };
+    if (outline !== null) return outline;
+    return hasAmount(table, r.row, valueCols) ? "group" : null;
   });
 }
 
-function depthsByLayout(table: Table, valueCols: number[]): (Depth | null)[] {
-  return depthsBy(table, (r, base) => {
-    const label = uraianOf(table, r.row);
-    if (r.levelFrom !== "indent" && hasAmount(table, r.row, valueCols) && isCapsHeading(label)) {
-      return { ...base, depth: 0, group: true };
+function nodesByLayout(table: Table, valueCols: number[]): SumNode[] {
+  return nodesBy(table, (r) => {
+    if (r.levelFrom !== "indent" && hasAmount(table, r.row, valueCols)) {
+      if (isCapsHeading(uraianOf(table, r.row))) return "group";
     }
-    return { ...base, depth: r.level + 1 };
+    return r.level + 1;
   });
 }
 
@@ -172,26 +188,34 @@ export function chooseSystem(table: Table): HierarchySystem {
  */
 export function buildSumTree(table: Table, valueCols: number[]): SumTree {
   const system = chooseSystem(table);
-  const raw =
+  const nodes =
     system === "kode"
-      ? depthsByKode(table, valueCols)
+      ? nodesByKode(table, valueCols)
       : system === "outline"
-        ? depthsByOutline(table, valueCols)
-        : depthsByLayout(table, valueCols);
-  const nodes: SumNode[] = raw
-    .filter((n): n is Omit<SumNode, "parent" | "children"> => n !== null)
-    .map((n) => ({ ...n, parent: null, children: [] }));
-  nodes.forEach((node, i) => {
-    if (node.group || node.total) return;
-    for (let j = i - 1; j >= 0; j--) {
-      const candidate = nodes[j];
-      if (candidate.group || candidate.total) break;
-      if (candidate.depth < node.depth) {
-        node.parent = j;
-        candidate.children.push(i);
-        break;
-      }
-    }
-  });
+        ? nodesByOutline(table, valueCols)
+        : nodesByLayout(table, valueCols);
+  linkParents(nodes);
   return { system, nodes };
+}
+
+/**
+ * The nearest earlier node of smaller depth, found with a stack of the open ancestors (a
+ * node closes every open one at its depth or deeper: none of them can be a later row's
+ * nearest smaller), so a long table costs one pass. Totals and groups empty the stack.
+ */
+function linkParents(nodes: SumNode[]): void {
+  const open: number[] = [];
+  nodes.forEach((node, i) => {
+    if (node.group || node.total) {
+      open.length = 0;
+      return;
+    }
+    while (open.length > 0 && nodes[open[open.length - 1]].depth >= node.depth) open.pop();
+    if (open.length > 0) {
+      const j = open[open.length - 1];
+      node.parent = j;
+      nodes[j].children.push(i);
+    }
+    open.push(i);
+  });
 }

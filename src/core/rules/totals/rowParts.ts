@@ -1,21 +1,21 @@
 import type { RuleContext } from "../../check/context";
-import { settingFor } from "../../check/settings";
+import { CheckSettings, settingFor } from "../../check/settings";
 import type { Table } from "../../check/table";
 import type { Finding } from "../../check/types";
-import { Decimal } from "../../decimal";
 import type { Sifat } from "../../formulas/kumulatif";
-import type { RegionColumn, RegionRow } from "../../recognize/types";
+import type { RegionColumn } from "../../recognize/types";
 import {
   agrees,
   Amount,
+  Approx,
   isAmount,
   judge,
   numberParams,
-  readAddend,
+  addendOf,
   relatedCells,
   severityOf,
   shownDecimals,
-  sumOf,
+  Sum,
 } from "./values";
 
 /**
@@ -124,40 +124,122 @@ function partName(column: RegionColumn): string {
   return segments[segments.length - 1] || column.header;
 }
 
-function unitClass(table: Table, row: RegionRow, group: PartsGroup): UnitClass {
-  const cols = new Set<number>([group.total.col, ...group.parts.map((p) => p.col)]);
-  for (const column of table.columns) {
-    if (["satuan", "target", "realisasi", "baseline"].includes(column.role ?? ""))
-      cols.add(column.col);
+/** What one cell says about the row's unit: a level (%, indeks, bulan), a count, or nothing. */
+type CellUnit = "level" | "count" | null;
+
+const LETTER = /\p{L}/u;
+
+function cellUnit(
+  table: Table,
+  row: number,
+  col: number,
+  satuan: boolean,
+  reading = table.reading(row, col),
+): CellUnit {
+  if (reading.kind === "number") {
+    if (reading.isPercent) return "level";
+    if (reading.unit && LEVEL_UNIT.test(reading.unit)) return "level";
+    if (reading.unit && LETTER.test(reading.unit)) return "count";
+    return null;
   }
-  let count = false;
-  for (const col of cols) {
-    const reading = table.cell(row.row, col).reading;
-    if (reading.kind === "number") {
-      if (reading.isPercent) return "level";
-      if (reading.unit && LEVEL_UNIT.test(reading.unit)) return "level";
-      if (reading.unit && /\p{L}/u.test(reading.unit)) count = true;
-    } else if (columnAt(table, col)?.role === "satuan") {
-      const text = table.text(row.row, col);
-      if (LEVEL_UNIT.test(text)) return "level";
-      if (/\p{L}/u.test(text)) count = true;
+  if (!satuan) return null;
+  const text = table.text(row, col);
+  if (LEVEL_UNIT.test(text)) return "level";
+  if (LETTER.test(text)) return "count";
+  return null;
+}
+
+/** Any level wins, then any count. */
+function strongest(a: CellUnit, b: CellUnit): CellUnit {
+  if (a === "level" || b === "level") return "level";
+  return a ?? b;
+}
+
+/** A column whose cells say what a row counts, whichever group is checked. */
+const UNIT_ROLES = new Set(["satuan", "target", "realisasi", "baseline"]);
+
+/**
+ * What does not depend on the group of columns checked, read once per row of a table: the
+ * label, and what the unit-telling columns (satuan, target, realisasi, baseline) say.
+ */
+class RowFacts {
+  private readonly unitColumns: { col: number; satuan: boolean }[];
+  /** By position in table.rows (undefined until read). */
+  private readonly labels: (string | undefined)[];
+  private readonly units: (CellUnit | undefined)[];
+  private readonly labelUnits: (UnitClass | undefined)[];
+  /** Some indicator's sifat is set by the user: rows need their label to look it up. */
+  readonly anySifat: boolean;
+
+  constructor(
+    private readonly table: Table,
+    settings: CheckSettings,
+  ) {
+    this.anySifat = Object.keys(settings.sifat).length > 0;
+    this.unitColumns = table.columns
+      .filter((c) => c.role !== null && UNIT_ROLES.has(c.role))
+      .map((c) => ({ col: c.col, satuan: isSatuan(table, c.col) }));
+    const n = table.rows.length;
+    this.labels = new Array<string | undefined>(n);
+    this.units = new Array<CellUnit | undefined>(n);
+    this.labelUnits = new Array<UnitClass | undefined>(n);
+  }
+
+  /** The label of the row at a position in table.rows. */
+  label(index: number): string {
+    let label = this.labels[index];
+    if (label === undefined) {
+      label = this.table.label(this.table.rows[index].row);
+      this.labels[index] = label;
     }
+    return label;
   }
-  if (count) return "count";
-  const label = table.label(row.row);
-  if (LEVEL_LABEL.test(label)) return "level";
-  if (COUNT_LABEL.test(label)) return "count";
-  return "unknown";
+
+  /** What the label's first word says, when no unit does. */
+  labelUnit(index: number): UnitClass {
+    let unit = this.labelUnits[index];
+    if (unit === undefined) {
+      const label = this.label(index);
+      unit = LEVEL_LABEL.test(label) ? "level" : COUNT_LABEL.test(label) ? "count" : "unknown";
+      this.labelUnits[index] = unit;
+    }
+    return unit;
+  }
+
+  /** The unit the row's own unit-telling columns give. */
+  roleUnit(index: number): CellUnit {
+    let unit = this.units[index];
+    if (unit === undefined) {
+      const row = this.table.rows[index].row;
+      unit = null;
+      for (const { col, satuan } of this.unitColumns) {
+        unit = strongest(unit, cellUnit(this.table, row, col, satuan));
+        if (unit === "level") break;
+      }
+      this.units[index] = unit;
+    }
+    return unit;
+  }
+}
+
+/** The satuan column's text tells the unit; other columns only through their numbers' units. */
+function isSatuan(table: Table, col: number): boolean {
+  return columnAt(table, col)?.role === "satuan";
+}
+
+/** Whether each of a group's own columns (its total first, then its parts) is a satuan column. */
+function satuanFlags(table: Table, group: PartsGroup): boolean[] {
+  return [group.total, ...group.parts].map((c) => isSatuan(table, c.col));
 }
 
 interface RowCase {
-  row: RegionRow;
-  label: string;
+  /** Position of the row in table.rows. */
+  index: number;
   total: Amount;
   parts: Amount[];
-  sum: Decimal;
+  sum: Approx;
   last: Amount;
-  mean: Decimal;
+  mean: Approx;
   matchSum: boolean;
   matchLast: boolean;
   matchMean: boolean;
@@ -165,38 +247,55 @@ interface RowCase {
   override?: Sifat;
 }
 
+/**
+ * The total and parts of one row, and what they say about its unit (read from the same
+ * readings): a level anywhere in the row's group or unit-telling columns wins, then a count,
+ * else the words its label starts with.
+ */
 function readRowCase(
   table: Table,
-  row: RegionRow,
+  facts: RowFacts,
+  index: number,
   group: PartsGroup,
+  satuan: boolean[],
   context: RuleContext,
 ): RowCase | null {
-  const totalReading = table.cell(row.row, group.total.col).reading;
+  const row = table.rows[index].row;
+  const totalReading = table.reading(row, group.total.col);
   if (totalReading.kind !== "number") return null;
-  const total = readAddend(table, row.row, group.total.col);
+  const total = addendOf(table, row, group.total.col, totalReading);
   if (!isAmount(total)) return null;
-  const addends = group.parts.map((p) => readAddend(table, row.row, p.col));
-  if (addends.some((a) => a === "unusable")) return null;
-  const parts = addends.filter(isAmount);
+  let unit = strongest(
+    facts.roleUnit(index),
+    cellUnit(table, row, group.total.col, satuan[0], totalReading),
+  );
+  const parts: Amount[] = [];
+  for (let i = 0; i < group.parts.length; i++) {
+    const col = group.parts[i].col;
+    const reading = table.reading(row, col);
+    const addend = addendOf(table, row, col, reading);
+    if (addend === "unusable") return null;
+    if (addend !== "blank") parts.push(addend);
+    if (unit !== "level") unit = strongest(unit, cellUnit(table, row, col, satuan[i + 1], reading));
+  }
   if (parts.length === 0) return null;
-  const sum = sumOf(parts);
+  const sum = new Sum(parts);
   const last = parts[parts.length - 1];
-  const mean = sum.div(parts.length);
+  const mean = sum.dividedBy(parts.length);
   const settings = context.settings;
-  const label = table.label(row.row);
   return {
-    row,
-    label,
+    index,
     total,
     parts,
     sum,
     last,
     mean,
     matchSum: agrees(total, sum, settings),
-    matchLast: agrees(total, last.value, settings),
+    matchLast: agrees(total, last, settings),
     matchMean: agrees(total, mean, settings, parts.length),
-    unit: unitClass(table, row, group),
-    override: settingFor(settings.sifat, label),
+    unit: unit ?? facts.labelUnit(index),
+    // The label is read only when some sifat is set (settingFor is undefined otherwise).
+    override: facts.anySifat ? settingFor(settings.sifat, facts.label(index)) : undefined,
   };
 }
 
@@ -226,38 +325,54 @@ function overrideReading(sifat: Sifat | undefined): Reading | "mean" | null {
   return null;
 }
 
-function checkGroup(table: Table, group: PartsGroup, context: RuleContext): Finding[] {
-  const cases = table.rows
-    .filter((r) => r.kind === "data" || r.kind === "total")
-    .map((r) => readRowCase(table, r, group, context))
-    .filter((c): c is RowCase => c !== null);
-  const byUnit = (u: UnitClass): Reading | null => majority(cases.filter((c) => c.unit === u));
+function checkGroup(
+  table: Table,
+  facts: RowFacts,
+  group: PartsGroup,
+  context: RuleContext,
+): Finding[] {
+  const satuan = satuanFlags(table, group);
+  const cases: RowCase[] = [];
+  for (let index = 0; index < table.rows.length; index++) {
+    const kind = table.rows[index].kind;
+    if (kind !== "data" && kind !== "total") continue;
+    const c = readRowCase(table, facts, index, group, satuan, context);
+    if (c !== null) cases.push(c);
+  }
+  // The majority of each unit class, counted once (not once per row: long tables).
+  const byUnit = new Map<UnitClass, Reading | null>();
+  for (const u of ["level", "count", "unknown"] as const) {
+    byUnit.set(u, majority(cases.filter((c) => c.unit === u)));
+  }
   const tableWide = majority(cases);
   const findings: Finding[] = [];
   const formula = group.parts.map(partName).join("+");
   for (const c of cases) {
     const forced = overrideReading(c.override);
     if (forced === "mean") {
-      if (!c.matchMean) findings.push(report(group, c, c.mean, "columnSum", formula, context));
+      if (!c.matchMean)
+        findings.push(report(facts, group, c, c.mean, "columnSum", formula, context));
       continue;
     }
     // A level indicator whose total is the sum of its periods is the 200 % pattern of the
     // cumulative-percent rule; an average of levels is a reading documents use too.
     if (!forced && c.unit === "level" && (c.matchSum || c.matchMean)) continue;
-    const convention = forced ?? byUnit(c.unit) ?? tableWide ?? fallback(c.unit);
+    const convention = forced ?? byUnit.get(c.unit) ?? tableWide ?? fallback(c.unit);
     if (convention === "sum" && c.matchSum) continue;
     if (convention === "last" && c.matchLast) continue;
     if (convention === null) {
       if (c.matchSum || c.matchLast || group.kind === "end") continue;
-      findings.push(report(group, c, c.sum, messageFor(group, "sum", false), formula, context));
+      findings.push(
+        report(facts, group, c, c.sum, messageFor(group, "sum", false), formula, context),
+      );
       continue;
     }
     if (convention === "sum") {
       findings.push(
-        report(group, c, c.sum, messageFor(group, "sum", c.matchLast), formula, context),
+        report(facts, group, c, c.sum, messageFor(group, "sum", c.matchLast), formula, context),
       );
     } else {
-      findings.push(report(group, c, c.last.value, "columnLast", formula, context));
+      findings.push(report(facts, group, c, c.last, "columnLast", formula, context));
     }
   }
   return findings;
@@ -272,27 +387,29 @@ function messageFor(group: PartsGroup, reading: Reading, printedLast: boolean): 
 }
 
 function report(
+  facts: RowFacts,
   group: PartsGroup,
   c: RowCase,
-  expected: Decimal,
+  expected: Approx,
   kind: MessageKind,
   formula: string,
   context: RuleContext,
 ): Finding {
   const verdict = judge(c.total, expected, context.settings);
   const severity = severityOf(verdict);
-  const lastColumn = group.parts.find((p) => p.col === c.last.cell.col);
+  const lastColumn = group.parts.find((p) => p.col === c.last.col);
+  const exact = expected.exact();
   return context.finding("total-mismatch", {
     at: c.total.cell,
-    indicator: c.label,
-    expected: expected.toNumber(),
+    indicator: facts.label(c.index),
+    expected: exact.toNumber(),
     actual: c.total.number.value,
     related: relatedCells(c.parts),
     severity,
     message: {
       id: severity ? "totalMismatch.rounding" : `totalMismatch.${kind}`,
       params: {
-        ...numberParams(c.total, expected, shownDecimals(c.parts)),
+        ...numberParams(c.total, exact, shownDecimals(c.parts)),
         formula,
         source: lastColumn ? partName(lastColumn) : "",
       },
@@ -303,5 +420,7 @@ function report(
 /** Every within-row total of one table. */
 export function checkRowParts(table: Table, context: RuleContext): Finding[] {
   const groups = [...formulaGroups(table), ...quarterGroups(table), ...endGroups(table)];
-  return groups.flatMap((g) => checkGroup(table, g, context));
+  if (groups.length === 0) return [];
+  const facts = new RowFacts(table, context.settings);
+  return groups.flatMap((g) => checkGroup(table, facts, g, context));
 }
