@@ -375,7 +375,8 @@ function distinctNames(entries: IndicatorEntry[]): DistinctNames {
       names.ofEntry.push(-1);
       return;
     }
-    const joined = tokens.join(" ");
+    // The entry's key is its tokens joined by spaces (normaliseName).
+    const joined = entry.key;
     let id = idOfName.get(joined);
     if (id === undefined) {
       id = names.tokens.length;
@@ -425,12 +426,20 @@ function fuzzyPartners(names: DistinctNames): number[][] {
       else if (list[list.length - 1] !== w) list.push(w);
     }
   });
-  const nearOf: (Set<number> | undefined)[] = [];
-  const near = (w: number): Set<number> => {
+  // Near words as lists (iterated per name and token), without duplicates.
+  const nearOf: (number[] | undefined)[] = [];
+  const listed = new Int32Array(words.length).fill(-1);
+  const near = (w: number): number[] => {
     let found = nearOf[w];
     if (found === undefined) {
-      found = new Set<number>();
-      for (const key of typoKeys(words[w])) for (const u of wordsByKey.get(key)!) found.add(u);
+      found = [];
+      for (const key of typoKeys(words[w])) {
+        for (const u of wordsByKey.get(key)!) {
+          if (listed[u] === w) continue;
+          listed[u] = w;
+          found.push(u);
+        }
+      }
       nearOf[w] = found;
     }
     return found;
@@ -447,7 +456,7 @@ function fuzzyPartners(names: DistinctNames): number[][] {
   };
   const holds = (w: number, other: number[]): boolean => {
     const close = near(w);
-    for (const u of other) if (u === w || close.has(u)) return true;
+    for (const u of other) if (u === w || close.includes(u)) return true;
     return false;
   };
   // For the name being probed: bit k of marks[u] says word u is its token k or near it. A
