@@ -1,4 +1,5 @@
 import { readValue, CellReading } from "../cellNumber";
+import { formatIsPercent } from "../numbers";
 import {
   CellRange,
   CellValue,
@@ -11,9 +12,78 @@ import {
   valueAt,
 } from "../snapshot";
 
+/** No value, or only white space: what a reader sees as an empty cell. */
+function isBlank(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined) return true;
+  return typeof v === "string" && v.trim() === "";
+}
+
+/** Holds one of the ASCII digits the number parser reads (`\d`); without one, no number. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * Below this size a finite numeric cell reads as a number even with a % format (×100 stays
+ * finite); readValue only turns values near the float limit into errors.
+ */
+const SAFE_MAGNITUDE = 1e300;
+
 function cellText(v: CellValue): string {
   if (v === null) return "";
-  return typeof v === "string" ? v.replace(/\s+/g, " ").trim() : String(v);
+  if (typeof v !== "string") return String(v);
+  return hasOnlySingleInnerSpaces(v) ? v : v.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * True when collapsing white space runs and trimming would leave the text unchanged: its
+ * only white space is single ASCII spaces between other characters. Most cell texts are
+ * like that, and this loop is several times cheaper than the regex replace.
+ */
+function hasOnlySingleInnerSpaces(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return false;
+    } else if (code <= 32 || (code >= 127 && isOtherWhiteSpace(code))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** White space of `\s` (and of String.prototype.trim) other than the ASCII space. */
+function isOtherWhiteSpace(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** formatIsPercent per number format code: a workbook uses a handful of them. */
+const PERCENT_FORMAT = new Map<string, boolean>();
+
+function isPercentFormat(numberFormat: string): boolean {
+  let percent = PERCENT_FORMAT.get(numberFormat);
+  if (percent === undefined) {
+    percent = formatIsPercent(numberFormat);
+    if (PERCENT_FORMAT.size > 1000) PERCENT_FORMAT.clear();
+    PERCENT_FORMAT.set(numberFormat, percent);
+  }
+  return percent;
 }
 
 /**
@@ -42,13 +112,14 @@ export class Grid {
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
       }
     }
-    sheet.values.forEach((row, i) => {
+    for (let i = 0; i < sheet.values.length; i++) {
+      const row = sheet.values[i];
       const cols: number[] = [];
-      row.forEach((v, j) => {
-        if (v !== null && !(typeof v === "string" && v.trim() === "")) cols.push(this.left + j);
-      });
+      for (let j = 0; j < row.length; j++) {
+        if (!isBlank(row[j])) cols.push(this.left + j);
+      }
       this.rowCells[i] = cols;
-    });
+    }
   }
 
   private key(row: number, col: number): number {
@@ -95,16 +166,53 @@ export class Grid {
 
   /** Non-empty columns of a row within [left, right]. */
   cellsIn(row: number, left: number, right: number): number[] {
-    return this.cellsOf(row).filter((c) => c >= left && c <= right);
+    const out: number[] = [];
+    const cols = this.cellsOf(row);
+    for (let k = 0; k < cols.length; k++) {
+      if (cols[k] >= left && cols[k] <= right) out.push(cols[k]);
+    }
+    return out;
+  }
+
+  /** How many non-empty cells a row has within [left, right] (no array built). */
+  countIn(row: number, left: number, right: number): number {
+    const cols = this.cellsOf(row);
+    let n = 0;
+    for (let k = 0; k < cols.length; k++) if (cols[k] >= left && cols[k] <= right) n++;
+    return n;
+  }
+
+  /** The first non-empty column of a row within [left, right], or -1. */
+  firstIn(row: number, left: number, right: number): number {
+    const cols = this.cellsOf(row);
+    for (let k = 0; k < cols.length; k++) {
+      if (cols[k] > right) return -1;
+      if (cols[k] >= left) return cols[k];
+    }
+    return -1;
   }
 
   isEmptyRow(row: number, left = this.left, right = this.right): boolean {
-    return this.cellsIn(row, left, right).length === 0;
+    return this.firstIn(row, left, right) < 0;
   }
 
   isEmpty(row: number, col: number): boolean {
+    return isBlank(this.value(row, col));
+  }
+
+  /**
+   * Same answer as `reading(row, col).kind === "number"`, without parsing where the raw
+   * value settles it: a finite numeric cell is a number, text without a digit never is.
+   * Only text with digits goes through the (cached) Indonesian number reading.
+   */
+  isNumber(row: number, col: number): boolean {
     const v = this.value(row, col);
-    return v === null || (typeof v === "string" && v.trim() === "");
+    if (typeof v === "number") {
+      if (Number.isFinite(v) && Math.abs(v) < SAFE_MAGNITUDE) return true;
+    } else if (typeof v !== "string" || !hasDigit(v)) {
+      return false;
+    }
+    return this.reading(row, col).kind === "number";
   }
 
   /** The cell's number reading, parsed once (Indonesian number text is dear to parse). */
@@ -117,6 +225,23 @@ export class Grid {
     let reading = line[j];
     if (reading === undefined) reading = line[j] = this.readCell(row, col);
     return reading;
+  }
+
+  /**
+   * `reading(row, col).value` when the cell reads as a number, else NaN (a reading's value
+   * is never NaN). A plain numeric cell is worked out here as readValue does it (×100 under
+   * a % format), without building a reading object (its decimals need a Decimal).
+   */
+  numberValue(row: number, col: number): number {
+    const v = this.value(row, col);
+    if (typeof v === "number" && Number.isFinite(v) && Math.abs(v) < SAFE_MAGNITUDE) {
+      return isPercentFormat(formatAt(this.sheet, row, col))
+        ? Number((v * 100).toPrecision(15))
+        : v;
+    }
+    if (typeof v !== "number" && (typeof v !== "string" || !hasDigit(v))) return NaN;
+    const reading = this.reading(row, col);
+    return reading.kind === "number" ? reading.value : NaN;
   }
 
   private readCell(row: number, col: number): CellReading {
