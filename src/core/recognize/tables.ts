@@ -78,13 +78,17 @@ function trimRows(grid: Grid, s: Segment): Segment {
   return { ...s, top, bottom };
 }
 
-function isNumberish(grid: Grid, r: number, c: number): boolean {
-  return grid.reading(r, c).kind === "number";
+const YEAR_TEXT = /^(?:19[5-9]\d|20\d\d|21\d\d)$/;
+
+/** A numeric cell whose plain digits (String(v)) read as a year 1950–2199. */
+function isYearNumber(v: number): boolean {
+  return Number.isInteger(v) && v >= 1950 && v <= 2199;
 }
 
 function isYear(grid: Grid, r: number, c: number): boolean {
-  const t = grid.text(r, c);
-  return /^(?:19[5-9]\d|20\d\d|21\d\d)$/.test(t);
+  const v = grid.value(r, c);
+  if (typeof v === "number") return isYearNumber(v);
+  return YEAR_TEXT.test(grid.text(r, c));
 }
 
 /** Columns a row's cells cover in [left, right], merged areas included. */
@@ -113,11 +117,33 @@ export function isNumberRow(grid: Grid, r: number, left: number, right: number):
 }
 
 function headerishCell(grid: Grid, r: number, c: number): boolean {
+  const v = grid.value(r, c);
+  // A number's plain digits are never long, nor a "-" placeholder.
+  if (typeof v === "number") return isYearNumber(v) || !grid.isNumber(r, c);
   const t = grid.text(r, c);
   if (t.length > LONG_TEXT) return false;
   if (t === "-" || t === "–") return false;
   if (isYear(grid, r, c)) return true;
-  return grid.reading(r, c).kind !== "number";
+  return !grid.isNumber(r, c);
+}
+
+/**
+ * Every cell of the row in [left, right] is headerish. Numeric cells are tried first: they
+ * are decided without reading text, and in a data row one of them usually settles it.
+ */
+function allHeaderish(grid: Grid, r: number, left: number, right: number): boolean {
+  const cols = grid.cellsOf(r);
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k];
+    if (c < left || c > right || typeof grid.value(r, c) !== "number") continue;
+    if (!headerishCell(grid, r, c)) return false;
+  }
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k];
+    if (c < left || c > right || typeof grid.value(r, c) === "number") continue;
+    if (!headerishCell(grid, r, c)) return false;
+  }
+  return true;
 }
 
 function lexiconHits(grid: Grid, r: number, cells: number[]): number {
@@ -129,28 +155,40 @@ function lexiconHits(grid: Grid, r: number, cells: number[]): number {
 
 /** A row that holds data: numbers (not years), placeholders or long text. */
 function dataLike(grid: Grid, r: number, left: number, right: number): boolean {
-  return grid.cellsIn(r, left, right).some((c) => {
-    const t = grid.text(r, c);
-    if (t === "-" || t.length > LONG_TEXT) return true;
-    return isNumberish(grid, r, c) && !isYear(grid, r, c);
-  });
+  const cols = grid.cellsOf(r);
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k];
+    if (c >= left && c <= right && dataCell(grid, r, c)) return true;
+  }
+  return false;
+}
+
+function dataCell(grid: Grid, r: number, c: number): boolean {
+  const v = grid.value(r, c);
+  if (typeof v === "number") return grid.isNumber(r, c) && !isYearNumber(v);
+  const t = grid.text(r, c);
+  if (t === "-" || t.length > LONG_TEXT) return true;
+  return grid.isNumber(r, c) && !isYear(grid, r, c);
 }
 
 function captionLike(grid: Grid, r: number, left: number, right: number): boolean {
-  const cells = grid.cellsIn(r, left, right);
-  return cells.length === 1 && CAPTION.test(grid.text(r, cells[0]));
+  return (
+    grid.countIn(r, left, right) === 1 && CAPTION.test(grid.text(r, grid.firstIn(r, left, right)))
+  );
 }
 
 function noteLike(grid: Grid, r: number, left: number, right: number): boolean {
-  const cells = grid.cellsIn(r, left, right);
-  return cells.length > 0 && cells.length <= 2 && NOTE.test(grid.text(r, cells[0]));
+  const n = grid.countIn(r, left, right);
+  return n > 0 && n <= 2 && NOTE.test(grid.text(r, grid.firstIn(r, left, right)));
 }
 
 /** Does a header start at row r: short labels over ≥2 columns, with data below? */
 function headerStart(grid: Grid, seg: Segment, r: number): boolean {
+  // Every row of a table is tried here: the cheap, allocation-free tests come first.
+  if (grid.isEmptyRow(r, seg.left, seg.right)) return false;
+  if (!allHeaderish(grid, r, seg.left, seg.right)) return false;
+  if (coveredWidth(grid, r, seg.left, seg.right) < 2) return false;
   const cells = grid.cellsIn(r, seg.left, seg.right);
-  if (coveredWidth(grid, r, seg.left, seg.right) < 2 || cells.length === 0) return false;
-  if (!cells.every((c) => headerishCell(grid, r, c))) return false;
   if (cells.every((c) => isYear(grid, r, c))) return false;
   if (isNumberRow(grid, r, seg.left, seg.right)) return false;
   // Data must follow within a few rows.
