@@ -1,4 +1,3 @@
-import type { CellNumber } from "../cellNumber";
 import { SCALES } from "../formulas/scales";
 import { normaliseLabel } from "../formulas/scales";
 import { Grid } from "./grid";
@@ -110,11 +109,11 @@ function resolveChain(col: number, texts: string[]): Draft {
   return { col, header: column.header, segments, role, roleSegment, column };
 }
 
-function numbersOf(grid: Grid, t: TableBounds, col: number): (CellNumber | null)[] {
-  const out: (CellNumber | null)[] = [];
+/** The column's number values by data row; NaN where a cell is not a number. */
+function numbersOf(grid: Grid, t: TableBounds, col: number): Float64Array {
+  const out = new Float64Array(Math.max(0, t.bottom - t.headerBottom));
   for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
-    const reading = grid.reading(r, col);
-    out.push(reading.kind === "number" ? reading : null);
+    out[r - t.headerBottom - 1] = grid.numberValue(r, col);
   }
   return out;
 }
@@ -187,15 +186,16 @@ function capaianOrRealisasi(
     const rv = numbersOf(grid, t, real.col);
     let tested = 0;
     let matched = 0;
-    own.forEach((c, i) => {
+    for (let i = 0; i < own.length; i++) {
+      const c = own[i];
       const T = tv[i];
       const R = rv[i];
-      if (!c || !T || !R || T.value === 0) return;
+      if (Number.isNaN(c) || Number.isNaN(T) || Number.isNaN(R) || T === 0) continue;
       tested++;
-      const normal = (R.value / T.value) * 100;
-      const inverse = ((2 * T.value - R.value) / T.value) * 100;
-      if (near(c.value, normal) || near(c.value, inverse) || near(c.value * 100, normal)) matched++;
-    });
+      const normal = (R / T) * 100;
+      const inverse = ((2 * T - R) / T) * 100;
+      if (near(c, normal) || near(c, inverse) || near(c * 100, normal)) matched++;
+    }
     if (tested > 0 && matched * 2 >= tested)
       return { role: "capaian", why: "nilainya = realisasi/target × 100" };
   }
@@ -204,12 +204,13 @@ function capaianOrRealisasi(
   const rv = numbersOf(grid, t, ref.col);
   let votesRealisasi = 0;
   let votes = 0;
-  own.forEach((c, i) => {
+  for (let i = 0; i < own.length; i++) {
+    const c = own[i];
     const x = rv[i];
-    if (!c || !x) return;
+    if (Number.isNaN(c) || Number.isNaN(x)) continue;
     votes++;
-    if (Math.abs(c.value - x.value) < Math.abs(c.value - 100)) votesRealisasi++;
-  });
+    if (Math.abs(c - x) < Math.abs(c - 100)) votesRealisasi++;
+  }
   if (votes > 0 && votesRealisasi * 2 > votes) {
     return {
       role: "realisasi",
@@ -258,7 +259,6 @@ export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
   }
 
   for (const d of drafts) {
-    const values = textsOf(grid, t, d.col);
     const textual =
       d.role === undefined || d.role === null || d.role === "uraian" || d.role === "kode";
     if (textual && d.role !== "uraian" && d.role !== "kode" && holdsKode(grid, t, d.col)) {
@@ -270,6 +270,8 @@ export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
       d.role === undefined ||
       d.role === null ||
       ["uraian", "sasaran", "tujuan", "indikator"].includes(d.role);
+    // The column's texts only matter to the two tests below; value columns skip them.
+    const values = wordy && d.role !== null ? textsOf(grid, t, d.col) : [];
     if (
       wordy &&
       d.role !== null &&
