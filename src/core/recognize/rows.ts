@@ -54,15 +54,50 @@ function rowKind(
   valueCols: number[],
   indikatorCols: number[],
 ): RowKind {
-  const cells = grid.cellsIn(r, t.left, t.right);
-  const first = cells.length > 0 ? grid.text(r, cells[0]) : "";
+  const firstCol = grid.firstIn(r, t.left, t.right);
+  const first = firstCol >= 0 ? grid.text(r, firstCol) : "";
   if (AVERAGE.test(first)) return "average";
   // "Jumlah Wirausaha Baru" in the indicator column is an indicator, not a JUMLAH row.
-  const indicatorName = indikatorCols.includes(cells[0]) && !TOTAL_ONLY.test(first);
-  if (TOTAL.test(first) && !indicatorName) return "total";
-  const hasValue = valueCols.some((c) => !grid.isEmpty(r, c) && grid.text(r, c) !== "-");
-  if (!hasValue && cells.length <= 2) return "section";
+  if (TOTAL.test(first) && !(indikatorCols.includes(firstCol) && !TOTAL_ONLY.test(first)))
+    return "total";
+  if (grid.countIn(r, t.left, t.right) <= 2 && !hasValue(grid, r, valueCols)) return "section";
   return "data";
+}
+
+/** Some value column of the row holds something other than a "-" placeholder. */
+function hasValue(grid: Grid, r: number, valueCols: number[]): boolean {
+  for (let k = 0; k < valueCols.length; k++) {
+    const c = valueCols[k];
+    if (!grid.isEmpty(r, c) && grid.text(r, c) !== "-") return true;
+  }
+  return false;
+}
+
+/**
+ * Finds each row's parent: the nearest earlier row, not a total or average, with a lower
+ * level. Rows that can no longer be anyone's parent are dropped from the stack: a later row
+ * at the same or a lower level is nearer and qualifies whenever they do. So the stack's
+ * levels rise strictly and each row is pushed and popped once.
+ */
+class ParentFinder {
+  private readonly stack: number[] = [];
+  private readonly levels: number[] = [];
+
+  parentOf(level: number): number | null {
+    for (let k = this.levels.length - 1; k >= 0; k--) {
+      if (this.levels[k] < level) return this.stack[k];
+    }
+    return null;
+  }
+
+  add(index: number, level: number): void {
+    while (this.levels.length > 0 && this.levels[this.levels.length - 1] >= level) {
+      this.levels.pop();
+      this.stack.pop();
+    }
+    this.stack.push(index);
+    this.levels.push(level);
+  }
 }
 
 export function recogniseRows(grid: Grid, t: TableBounds, columns: RegionColumn[]): RegionRow[] {
@@ -78,7 +113,9 @@ export function recogniseRows(grid: Grid, t: TableBounds, columns: RegionColumn[
   const indikatorCols = columns.filter((c) => c.role === "indikator").map((c) => c.col);
 
   const rows: RegionRow[] = [];
+  const parents = new ParentFinder();
   let sectionLevel = -1;
+  let sawCaps = false;
   for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
     if (grid.isEmptyRow(r, t.left, t.right)) continue;
     const kind = rowKind(grid, t, r, valueCols, indikatorCols);
@@ -112,19 +149,17 @@ export function recogniseRows(grid: Grid, t: TableBounds, columns: RegionColumn[
       } else if (/^(?:[A-Z]\.\s*)?PROGRAM\b/.test(label)) {
         level = sectionLevel + 1;
         levelFrom = "caps";
+        sawCaps = true;
       } else {
-        level = sectionLevel + 1 + (rows.some((x) => x.levelFrom === "caps") ? 1 : 0);
+        level = sectionLevel + 1 + (sawCaps ? 1 : 0);
       }
     }
     if (kind === "total" || kind === "average") level = 0;
-    let parent: number | null = null;
-    for (let i = rows.length - 1; i >= 0; i--) {
-      if (rows[i].level < level && rows[i].kind !== "total" && rows[i].kind !== "average") {
-        parent = i;
-        break;
-      }
-    }
-    rows.push({ row: r, kind, level, parent, levelFrom, ...(kode ? { kode } : {}) });
+    const parent = parents.parentOf(level);
+    if (kind !== "total" && kind !== "average") parents.add(rows.length, level);
+    const regionRow: RegionRow = { row: r, kind, level, parent, levelFrom };
+    if (kode) regionRow.kode = kode;
+    rows.push(regionRow);
   }
   return rows;
 }
