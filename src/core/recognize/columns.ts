@@ -1,7 +1,7 @@
 import { SCALES } from "../formulas/scales";
 import { normaliseLabel } from "../formulas/scales";
 import { Grid } from "./grid";
-import { readSegment, SegmentInfo } from "./lexicon";
+import { segmentOf, SegmentInfo } from "./lexicon";
 import type { TableBounds } from "./tables";
 import type { ColumnFormula, ColumnRole, Evidence, RegionColumn } from "./types";
 
@@ -65,14 +65,14 @@ export function parseNumberFormula(
 interface Draft {
   col: number;
   header: string;
-  segments: SegmentInfo[];
+  segments: Readonly<SegmentInfo>[];
   role: ColumnRole | "percent" | null | undefined;
-  roleSegment?: SegmentInfo;
+  roleSegment?: Readonly<SegmentInfo>;
   column: RegionColumn;
 }
 
 function resolveChain(col: number, texts: string[]): Draft {
-  const segments = texts.map(readSegment);
+  const segments = texts.map((text) => segmentOf(text));
   const column: RegionColumn = {
     col,
     header: texts.join(" / "),
@@ -81,7 +81,7 @@ function resolveChain(col: number, texts: string[]): Draft {
     evidence: [],
   };
   let role: Draft["role"] = undefined;
-  let roleSegment: SegmentInfo | undefined;
+  let roleSegment: Readonly<SegmentInfo> | undefined;
   for (let i = segments.length - 1; i >= 0; i--) {
     const s = segments[i];
     if (role === undefined) {
@@ -152,9 +152,36 @@ const SCALE_LABELS = new Set(
   SCALES.flatMap((s) => s.bands.flatMap((b) => [b.label, ...b.synonyms])).map(normaliseLabel),
 );
 
-function share(values: string[], test: (v: string) => boolean): number {
-  return values.length === 0 ? 0 : values.filter(test).length / values.length;
+/**
+ * At least `least` of the column's non-empty data texts pass the test (false for a column
+ * without any). The share only grows with each text read, so reading stops once the answer
+ * is sure either way.
+ */
+function mostly(
+  grid: Grid,
+  t: TableBounds,
+  col: number,
+  test: (v: string) => boolean,
+  least: number,
+): boolean {
+  let n = 0;
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) if (!grid.isEmpty(r, col)) n++;
+  if (n === 0) return false;
+  let passed = 0;
+  let unread = n;
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
+    // An empty cell is exactly one whose text is "" (textsOf leaves those out).
+    if (grid.isEmpty(r, col)) continue;
+    if (test(grid.text(r, col))) passed++;
+    unread--;
+    if (passed / n >= least) return true;
+    if ((passed + unread) / n < least) return false;
+  }
+  return passed / n >= least;
 }
+
+const isNumbering = (v: string): boolean => NUMBERING.test(v);
+const isScaleLabel = (v: string): boolean => SCALE_LABELS.has(normaliseLabel(v));
 
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(0.6, Math.abs(b) * 0.01);
@@ -270,14 +297,7 @@ export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
       d.role === undefined ||
       d.role === null ||
       ["uraian", "sasaran", "tujuan", "indikator"].includes(d.role);
-    // The column's texts only matter to the two tests below; value columns skip them.
-    const values = wordy && d.role !== null ? textsOf(grid, t, d.col) : [];
-    if (
-      wordy &&
-      d.role !== null &&
-      values.length >= 1 &&
-      share(values, (v) => NUMBERING.test(v)) >= 0.6
-    ) {
+    if (wordy && d.role !== null && mostly(grid, t, d.col, isNumbering, 0.6)) {
       // "No | Uraian" printed under one label: the label belongs to the text column beside.
       const next = drafts[drafts.indexOf(d) + 1];
       if (d.role !== undefined && next && next.header === "" && next.role === undefined) {
@@ -288,11 +308,7 @@ export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
       d.column.evidence.push(evidence("isinya nomor urut", 0.8));
       continue;
     }
-    if (
-      d.role === undefined &&
-      values.length >= 1 &&
-      share(values, (v) => SCALE_LABELS.has(normaliseLabel(v))) >= 0.6
-    ) {
+    if (d.role === undefined && mostly(grid, t, d.col, isScaleLabel, 0.6)) {
       d.role = "kategori";
       d.column.evidence.push(evidence("isinya label kategori", 0.7));
     }

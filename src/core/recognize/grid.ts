@@ -95,7 +95,12 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
+  /** The columns any cell or merged area of the sheet occupies lie in [minCol, maxCol]. */
+  readonly minCol: number;
+  readonly maxCol: number;
   private readonly mergeOf = new Map<number, CellRange>();
+  /** 1 where some merged area touches the row (index row - top): other rows skip lookups. */
+  private readonly mergedRows: Uint8Array;
   private readonly rowCells: number[][] = [];
   private readonly texts: (string[] | undefined)[];
   private readonly readings: (CellReading[] | undefined)[];
@@ -107,11 +112,19 @@ export class Grid {
     this.right = this.left + colCount(sheet) - 1;
     this.texts = new Array<string[] | undefined>(rowCount(sheet));
     this.readings = new Array<CellReading[] | undefined>(rowCount(sheet));
+    this.mergedRows = new Uint8Array(rowCount(sheet));
+    let minCol = this.left;
+    let maxCol = this.right;
     for (const m of sheet.merges) {
       for (let r = m.top; r <= m.bottom; r++) {
+        if (r >= this.top && r <= this.bottom) this.mergedRows[r - this.top] = 1;
         for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
       }
+      minCol = Math.min(minCol, m.left);
+      maxCol = Math.max(maxCol, m.right);
     }
+    this.minCol = minCol;
+    this.maxCol = maxCol;
     for (let i = 0; i < sheet.values.length; i++) {
       const row = sheet.values[i];
       const cols: number[] = [];
@@ -150,7 +163,14 @@ export class Grid {
 
   /** The merged area the cell belongs to, if any. */
   merge(row: number, col: number): CellRange | undefined {
+    if (!this.mayHaveMerges(row)) return undefined;
     return this.mergeOf.get(this.key(row, col));
+  }
+
+  /** False when no merged area touches the row (rows outside the grid are not known). */
+  mayHaveMerges(row: number): boolean {
+    const i = row - this.top;
+    return i < 0 || i >= this.mergedRows.length || this.mergedRows[i] === 1;
   }
 
   /** The text a reader sees at this cell: its own, or that of the merged area covering it. */

@@ -1,5 +1,5 @@
 import { Grid } from "./grid";
-import { readSegment } from "./lexicon";
+import { segmentOf } from "./lexicon";
 
 /**
  * Where the tables are: blocks of rows split by blank rows and empty columns, a header
@@ -48,27 +48,44 @@ function verticalBlocks(grid: Grid): { top: number; bottom: number }[] {
   return blocks;
 }
 
-/** Split a block at columns that are empty in every row (and not inside a merged area). */
-function splitColumns(grid: Grid, block: { top: number; bottom: number }): Segment[] {
-  const used = new Set<number>();
+/**
+ * Split a block at columns that are empty in every row (and not inside a merged area).
+ * `used` is a zeroed scratch array over the grid's columns (index col - grid.minCol); it is
+ * zeroed again before returning.
+ */
+function splitColumns(
+  grid: Grid,
+  block: { top: number; bottom: number },
+  used: Uint8Array,
+): Segment[] {
+  const base = grid.minCol;
+  let lo = Infinity;
+  let hi = -Infinity;
   for (let r = block.top; r <= block.bottom; r++) {
-    for (const c of grid.cellsOf(r)) {
-      const m = grid.merge(r, c);
-      if (m) for (let k = m.left; k <= m.right; k++) used.add(k);
-      else used.add(c);
+    const cols = grid.cellsOf(r);
+    const merged = grid.mayHaveMerges(r);
+    for (let k = 0; k < cols.length; k++) {
+      const m = merged ? grid.merge(r, cols[k]) : undefined;
+      const from = m ? m.left : cols[k];
+      const to = m ? m.right : cols[k];
+      for (let c = from; c <= to; c++) used[c - base] = 1;
+      if (from < lo) lo = from;
+      if (to > hi) hi = to;
     }
   }
-  const cols = [...used].sort((a, b) => a - b);
   const segments: Segment[] = [];
-  let left = cols[0];
-  for (let i = 1; i <= cols.length; i++) {
-    if (i === cols.length || cols[i] > cols[i - 1] + 1) {
-      const right = cols[i - 1];
-      segments.push(trimRows(grid, { top: block.top, bottom: block.bottom, left, right }));
-      left = cols[i];
+  let left = lo;
+  for (let c = lo; c <= hi + 1; c++) {
+    if (c <= hi && used[c - base] === 1) continue;
+    // c is the first unused column after a run [left, c - 1].
+    if (c > left) {
+      const s = trimRows(grid, { top: block.top, bottom: block.bottom, left, right: c - 1 });
+      if (s.top <= s.bottom) segments.push(s);
     }
+    left = c + 1;
   }
-  return segments.filter((s) => s.top <= s.bottom);
+  used.fill(0, Math.max(0, lo - base), Math.max(0, hi - base + 1));
+  return segments;
 }
 
 function trimRows(grid: Grid, s: Segment): Segment {
@@ -148,7 +165,7 @@ function allHeaderish(grid: Grid, r: number, left: number, right: number): boole
 
 function lexiconHits(grid: Grid, r: number, cells: number[]): number {
   return cells.filter((c) => {
-    const info = readSegment(grid.text(r, c));
+    const info = segmentOf(grid.text(r, c));
     return info.proposal !== undefined || info.none === true;
   }).length;
 }
@@ -295,7 +312,8 @@ function captionAbove(
 
 /** Every table on a sheet, top to bottom. */
 export function findTables(grid: Grid): TableBounds[] {
-  const segments = verticalBlocks(grid).flatMap((b) => splitColumns(grid, b));
+  const used = new Uint8Array(grid.maxCol - grid.minCol + 1);
+  const segments = verticalBlocks(grid).flatMap((b) => splitColumns(grid, b, used));
   const tables: TableBounds[] = [];
   const consumedUntil = new Map<Segment, number>();
 
