@@ -13,11 +13,46 @@ const TOTAL_ONLY =
   /^(?:jumlah|total|sub ?total|grand total)(?:\s+(?:total|keseluruhan|seluruhnya|akhir|anggaran|belanja|pagu|dana|biaya|realisasi|rp\.?|\(rp\.?\)))*\s*:?$/i;
 const AVERAGE = /^rata[- ]?rata\b/i;
 
+const KODE_SHAPE = /^[0-9X]{1,4}(?:\.[0-9X]{1,4}){0,6}$/;
+const MAX_KODE_SEGMENTS = 7;
+const MAX_KODE_SEGMENT_LENGTH = 4;
+const DOT = 46;
+
 /** "1.05.02.2.03.0002", "X.XX.01", " 2.01 ", "1.15.0 0 .1 8" → normalised kode. */
 export function normaliseKode(text: string): string | null {
+  const plain = plainKode(text);
+  if (plain !== undefined) return plain;
   const t = text.replace(/\s+/g, "").replace(/\.$/, "").toUpperCase();
-  if (/^[0-9X]{1,4}(?:\.[0-9X]{1,4}){0,6}$/.test(t) && /\d|X\./.test(t)) return t;
+  if (KODE_SHAPE.test(t) && /\d|X\./.test(t)) return t;
   return null;
+}
+
+/**
+ * The common case of normaliseKode without regexes: text of digits and dots only (nothing
+ * to strip but one trailing dot, nothing to upper-case). Every such kode has a digit, so
+ * only its shape is tested: 1–7 segments of 1–4 digits. undefined: not that case, ask the
+ * regexes.
+ */
+function plainKode(text: string): string | null | undefined {
+  const end = text.charCodeAt(text.length - 1) === DOT ? text.length - 1 : text.length;
+  let segments = 1;
+  let segmentLength = 0;
+  let valid = true;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === DOT) {
+      if (segmentLength === 0) valid = false;
+      segments++;
+      segmentLength = 0;
+    } else if (code >= 48 && code <= 57) {
+      segmentLength++;
+      if (segmentLength > MAX_KODE_SEGMENT_LENGTH) valid = false;
+    } else {
+      return undefined;
+    }
+  }
+  if (!valid || segmentLength === 0 || segments > MAX_KODE_SEGMENTS) return null;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /**
@@ -25,19 +60,22 @@ export function normaliseKode(text: string): string | null {
  * (NN program, N.NN kegiatan, NNNN sub kegiatan) by shape.
  */
 export function kodeLevel(kode: string): number {
-  const parts = kode.split(".");
-  if (parts.length === 1) {
-    if (parts[0].length <= 2) return 2;
-    if (parts[0].length === 3) return 3;
+  // Segment count and the first two segments' lengths decide; no split needed.
+  const firstDot = kode.indexOf(".");
+  if (firstDot < 0) {
+    if (kode.length <= 2) return 2;
+    if (kode.length === 3) return 3;
     return 4;
   }
-  if (parts.length === 2 && parts[0].length === 1 && parts[1].length === 2) {
+  let parts = 2;
+  for (let i = kode.indexOf(".", firstDot + 1); i >= 0; i = kode.indexOf(".", i + 1)) parts++;
+  if (parts === 2 && firstDot === 1 && kode.length - firstDot - 1 === 2) {
     // "2.01": a kegiatan in the short forms; "1.05" an urusan.bidang would be rare alone.
     return 3;
   }
-  if (parts.length <= 2) return parts.length - 1;
-  if (parts.length === 3) return 2;
-  if (parts.length <= 5) return 3;
+  if (parts <= 2) return parts - 1;
+  if (parts === 3) return 2;
+  if (parts <= 5) return 3;
   return 4;
 }
 
@@ -55,13 +93,26 @@ function rowKind(
   indikatorCols: number[],
 ): RowKind {
   const firstCol = grid.firstIn(r, t.left, t.right);
-  const first = firstCol >= 0 ? grid.text(r, firstCol) : "";
-  if (AVERAGE.test(first)) return "average";
-  // "Jumlah Wirausaha Baru" in the indicator column is an indicator, not a JUMLAH row.
-  if (TOTAL.test(first) && !(indikatorCols.includes(firstCol) && !TOTAL_ONLY.test(first)))
-    return "total";
+  const first =
+    firstCol >= 0 && typeof grid.value(r, firstCol) === "string" ? grid.text(r, firstCol) : "";
+  if (startsLikeTotalOrAverage(first)) {
+    if (AVERAGE.test(first)) return "average";
+    // "Jumlah Wirausaha Baru" in the indicator column is an indicator, not a JUMLAH row.
+    if (TOTAL.test(first) && !(indikatorCols.includes(firstCol) && !TOTAL_ONLY.test(first)))
+      return "total";
+  }
   if (grid.countIn(r, t.left, t.right) <= 2 && !hasValue(grid, r, valueCols)) return "section";
   return "data";
+}
+
+/**
+ * The anchored TOTAL and AVERAGE patterns can only match text starting with an ASCII
+ * r, j, t, s or g in either case (without the u flag, /i folds no other letter onto them);
+ * the letter test spares two regex runs on nearly every row. A number's digits never match.
+ */
+function startsLikeTotalOrAverage(text: string): boolean {
+  const lower = text.charCodeAt(0) | 0x20;
+  return lower === 0x72 || lower === 0x6a || lower === 0x74 || lower === 0x73 || lower === 0x67;
 }
 
 /** Some value column of the row holds something other than a "-" placeholder. */
