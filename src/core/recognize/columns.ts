@@ -109,35 +109,66 @@ function resolveChain(col: number, texts: string[]): Draft {
   return { col, header: column.header, segments, role, roleSegment, column };
 }
 
-/** The column's number values by data row; NaN where a cell is not a number. */
-function numbersOf(grid: Grid, t: TableBounds, col: number): Float64Array {
-  const out = new Float64Array(Math.max(0, t.bottom - t.headerBottom));
+/**
+ * On at least half of the rows where all three are numbers (and the target is not 0), the
+ * column's value is realisasi/target×100 (or its inverse, or that as a fraction).
+ *
+ * Each further row changes 2·matched − tested by +1 (a match), −1 (a miss) or 0 (not
+ * tested), so with `unread` rows left the answer is sure once that sum is ≥ unread (with
+ * something tested) or < −unread; the remaining cells are not read.
+ */
+function mostlyRatio(
+  grid: Grid,
+  t: TableBounds,
+  col: number,
+  targetCol: number,
+  realCol: number,
+): boolean {
+  let tested = 0;
+  let matched = 0;
   for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
-    out[r - t.headerBottom - 1] = grid.numberValue(r, col);
+    const unread = t.bottom - r + 1;
+    const lead = matched * 2 - tested;
+    if (tested > 0 && lead >= unread) return true;
+    if (lead + unread < 0) return false;
+    // A cell that reads as no number is NaN (numberValue); such rows are not tested.
+    const c = grid.numberValue(r, col);
+    if (Number.isNaN(c)) continue;
+    const T = grid.numberValue(r, targetCol);
+    if (Number.isNaN(T) || T === 0) continue;
+    const R = grid.numberValue(r, realCol);
+    if (Number.isNaN(R)) continue;
+    tested++;
+    const normal = (R / T) * 100;
+    const inverse = ((2 * T - R) / T) * 100;
+    if (near(c, normal) || near(c, inverse) || near(c * 100, normal)) matched++;
   }
-  return out;
-}
-
-function textsOf(grid: Grid, t: TableBounds, col: number, onlyText = false): string[] {
-  const out: string[] = [];
-  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
-    if (onlyText && typeof grid.value(r, col) !== "string") continue;
-    const text = grid.text(r, col);
-    if (text !== "") out.push(text);
-  }
-  return out;
+  return tested > 0 && matched * 2 >= tested;
 }
 
 /** Codes are typed as text (to keep their zeros) and look like codes, not decimals. */
 function holdsKode(grid: Grid, t: TableBounds, col: number): boolean {
-  const codes = textsOf(grid, t, col, true).map((v) => v.replace(/\s+/g, "").replace(/\.$/, ""));
-  const all = textsOf(grid, t, col);
-  const kodeLike = codes.filter((v) => KODE.test(v));
-  return (
-    kodeLike.length >= 2 &&
-    kodeLike.length * 2 >= all.length &&
-    kodeLike.some((v) => UNMISTAKABLE_KODE.test(v))
-  );
+  let filled = 0;
+  let kodeLike = 0;
+  let unmistakable = false;
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
+    // An empty cell is exactly one whose text is "".
+    if (grid.isEmpty(r, col)) continue;
+    filled++;
+    if (typeof grid.value(r, col) !== "string") continue;
+    const code = compactKode(grid.text(r, col));
+    if (!KODE.test(code)) continue;
+    kodeLike++;
+    if (!unmistakable) unmistakable = UNMISTAKABLE_KODE.test(code);
+  }
+  return kodeLike >= 2 && kodeLike * 2 >= filled && unmistakable;
+}
+
+/** The cell text without spaces and one trailing dot: "1.15.0 0 .1 8." → "1.15.00.18". */
+function compactKode(text: string): string {
+  // A cell text's only white space is single inner ASCII spaces (Grid.text collapses runs).
+  if (!text.includes(" ") && !text.endsWith(".")) return text;
+  return text.replace(/\s+/g, "").replace(/\.$/, "");
 }
 
 /** Kode shapes of DOMAIN.md §1: full Permendagri 90/2019 codes, old 13/2006 codes, short forms. */
@@ -203,38 +234,22 @@ function capaianOrRealisasi(
   draft: Draft,
   drafts: Draft[],
 ): { role: ColumnRole; why: string } {
-  const own = numbersOf(grid, t, draft.col);
   const targets = drafts.filter((d) => d.role === "target" && !d.column.period);
   const reals = drafts.filter((d) => d.role === "realisasi" && d !== draft);
   const target = sameYearOr(targets, draft.column.year);
   const real = sameYearOr(reals, draft.column.year);
-  if (target && real) {
-    const tv = numbersOf(grid, t, target.col);
-    const rv = numbersOf(grid, t, real.col);
-    let tested = 0;
-    let matched = 0;
-    for (let i = 0; i < own.length; i++) {
-      const c = own[i];
-      const T = tv[i];
-      const R = rv[i];
-      if (Number.isNaN(c) || Number.isNaN(T) || Number.isNaN(R) || T === 0) continue;
-      tested++;
-      const normal = (R / T) * 100;
-      const inverse = ((2 * T - R) / T) * 100;
-      if (near(c, normal) || near(c, inverse) || near(c * 100, normal)) matched++;
-    }
-    if (tested > 0 && matched * 2 >= tested)
-      return { role: "capaian", why: "nilainya = realisasi/target × 100" };
+  if (target && real && mostlyRatio(grid, t, draft.col, target.col, real.col)) {
+    return { role: "capaian", why: "nilainya = realisasi/target × 100" };
   }
   const ref = target ?? real;
   if (!ref) return { role: "capaian", why: "judul kolom" };
-  const rv = numbersOf(grid, t, ref.col);
   let votesRealisasi = 0;
   let votes = 0;
-  for (let i = 0; i < own.length; i++) {
-    const c = own[i];
-    const x = rv[i];
-    if (Number.isNaN(c) || Number.isNaN(x)) continue;
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
+    const c = grid.numberValue(r, draft.col);
+    if (Number.isNaN(c)) continue;
+    const x = grid.numberValue(r, ref.col);
+    if (Number.isNaN(x)) continue;
     votes++;
     if (Math.abs(c - x) < Math.abs(c - 100)) votesRealisasi++;
   }

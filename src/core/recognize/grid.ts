@@ -3,7 +3,6 @@ import { formatIsPercent } from "../numbers";
 import {
   CellRange,
   CellValue,
-  colCount,
   formatAt,
   formulaAt,
   indentAt,
@@ -15,7 +14,17 @@ import {
 /** No value, or only white space: what a reader sees as an empty cell. */
 function isBlank(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
-  return typeof v === "string" && v.trim() === "";
+  if (typeof v !== "string") return false;
+  // Most texts start with a visible character: no need to trim them.
+  if (v.length > 0 && !isWhiteSpace(v.charCodeAt(0))) return false;
+  return v.trim() === "";
+}
+
+/** snapshot's colCount, as a plain loop (the reduce callback is slow before it is compiled). */
+function widestRow(values: CellValue[][]): number {
+  let widest = 0;
+  for (let i = 0; i < values.length; i++) widest = Math.max(widest, values[i].length);
+  return widest;
 }
 
 /** Holds one of the ASCII digits the number parser reads (`\d`); without one, no number. */
@@ -50,11 +59,16 @@ function hasOnlySingleInnerSpaces(text: string): boolean {
     const code = text.charCodeAt(i);
     if (code === 32) {
       if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return false;
-    } else if (code <= 32 || (code >= 127 && isOtherWhiteSpace(code))) {
+    } else if (code < 32 || (code >= 127 && isOtherWhiteSpace(code))) {
       return false;
     }
   }
   return true;
+}
+
+/** White space of `\s` (and of String.prototype.trim). */
+function isWhiteSpace(code: number): boolean {
+  return code === 32 || isOtherWhiteSpace(code);
 }
 
 /** White space of `\s` (and of String.prototype.trim) other than the ASCII space. */
@@ -109,7 +123,7 @@ export class Grid {
     this.top = sheet.origin.row;
     this.left = sheet.origin.col;
     this.bottom = this.top + rowCount(sheet) - 1;
-    this.right = this.left + colCount(sheet) - 1;
+    this.right = this.left + widestRow(sheet.values) - 1;
     this.texts = new Array<string[] | undefined>(rowCount(sheet));
     this.readings = new Array<CellReading[] | undefined>(rowCount(sheet));
     this.mergedRows = new Uint8Array(rowCount(sheet));
