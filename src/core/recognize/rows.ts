@@ -208,9 +208,12 @@ export function recogniseRows(grid: Grid, t: TableBounds, columns: RegionColumn[
     if (kind === "total" || kind === "average") level = 0;
     const parent = parents.parentOf(level);
     if (kind !== "total" && kind !== "average") parents.add(rows.length, level);
-    const regionRow: RegionRow = { row: r, kind, level, parent, levelFrom };
-    if (kode) regionRow.kode = kode;
-    rows.push(regionRow);
+    // One literal per shape: adding kode afterwards would grow each object a second time.
+    rows.push(
+      kode
+        ? { row: r, kind, level, parent, levelFrom, kode }
+        : { row: r, kind, level, parent, levelFrom },
+    );
   }
   return rows;
 }
