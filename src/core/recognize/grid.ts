@@ -12,7 +12,7 @@ import {
 } from "../snapshot";
 
 /** No value, or only white space: what a reader sees as an empty cell. */
-function isBlank(v: CellValue | undefined): boolean {
+export function isBlank(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== "string") return false;
   // Most texts start with a visible character: no need to trim them.
@@ -67,7 +67,7 @@ function hasOnlySingleInnerSpaces(text: string): boolean {
 }
 
 /** White space of `\s` (and of String.prototype.trim). */
-function isWhiteSpace(code: number): boolean {
+export function isWhiteSpace(code: number): boolean {
   return code === 32 || isOtherWhiteSpace(code);
 }
 

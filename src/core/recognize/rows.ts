@@ -1,4 +1,4 @@
-import { Grid } from "./grid";
+import { Grid, isBlank, isWhiteSpace } from "./grid";
 import type { TableBounds } from "./tables";
 import { RegionColumn, RegionRow, RowKind, VALUE_ROLES } from "./types";
 
@@ -93,9 +93,10 @@ function rowKind(
   indikatorCols: number[],
 ): RowKind {
   const firstCol = grid.firstIn(r, t.left, t.right);
-  const first =
-    firstCol >= 0 && typeof grid.value(r, firstCol) === "string" ? grid.text(r, firstCol) : "";
-  if (startsLikeTotalOrAverage(first)) {
+  const raw = firstCol >= 0 ? grid.value(r, firstCol) : null;
+  // A number's digits never match; a text's first visible letter tells whether it can.
+  if (typeof raw === "string" && startsLikeTotalOrAverage(firstVisibleCode(raw))) {
+    const first = grid.text(r, firstCol);
     if (AVERAGE.test(first)) return "average";
     // "Jumlah Wirausaha Baru" in the indicator column is an indicator, not a JUMLAH row.
     if (TOTAL.test(first) && !(indikatorCols.includes(firstCol) && !TOTAL_ONLY.test(first)))
@@ -108,11 +109,20 @@ function rowKind(
 /**
  * The anchored TOTAL and AVERAGE patterns can only match text starting with an ASCII
  * r, j, t, s or g in either case (without the u flag, /i folds no other letter onto them);
- * the letter test spares two regex runs on nearly every row. A number's digits never match.
+ * the letter test spares building the cell text and two regex runs on nearly every row.
  */
-function startsLikeTotalOrAverage(text: string): boolean {
-  const lower = text.charCodeAt(0) | 0x20;
+function startsLikeTotalOrAverage(code: number): boolean {
+  const lower = code | 0x20;
   return lower === 0x72 || lower === 0x6a || lower === 0x74 || lower === 0x73 || lower === 0x67;
+}
+
+/** The first character of the cell text (raw text trimmed); NaN when there is none. */
+function firstVisibleCode(raw: string): number {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (!isWhiteSpace(code)) return code;
+  }
+  return NaN;
 }
 
 /** Some value column of the row holds something other than a "-" placeholder. */
@@ -174,16 +184,15 @@ export function recogniseRows(grid: Grid, t: TableBounds, columns: RegionColumn[
     let levelFrom: RegionRow["levelFrom"] = "layout";
     let kode: string | undefined;
     // Codes are typed as text to keep their zeros; a numeric 1, 2 in that column is numbering.
-    const kodeText =
-      kodeCol !== undefined && typeof grid.value(r, kodeCol) === "string"
-        ? grid.text(r, kodeCol)
-        : "";
-    const normalised = kodeText ? normaliseKode(kodeText) : null;
+    // normaliseKode drops all white space, so it reads the raw text as it would the cell text.
+    const kodeRaw = kodeCol !== undefined ? grid.value(r, kodeCol) : null;
+    const kodeText = typeof kodeRaw === "string" && !isBlank(kodeRaw) ? kodeRaw : null;
+    const normalised = kodeText !== null ? normaliseKode(kodeText) : null;
     if (normalised) {
       kode = normalised;
       level = kodeLevel(normalised);
       levelFrom = "kode";
-    } else if (kodeCol !== undefined && kodeText !== "" && kind !== "total") {
+    } else if (kodeText !== null && kind !== "total") {
       // Text in the kode column ("URUSAN WAJIB …", "DINAS …") heads everything below.
       level = 0;
       levelFrom = "kode";

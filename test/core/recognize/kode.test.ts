@@ -59,6 +59,15 @@ describe("kode fast paths", () => {
     }
   });
 
+  it("normaliseKode reads raw text as it reads the collapsed cell text", () => {
+    fc.assert(
+      fc.property(kodeText, (text) => {
+        expect(normaliseKode(text)).toBe(normaliseKode(text.replace(/\s+/g, " ").trim()));
+      }),
+      { seed: 8, numRuns: 10000 },
+    );
+  });
+
   it("kodeLevel agrees with the split reading", () => {
     fc.assert(
       fc.property(kodeText, (text) => {
