@@ -1,6 +1,6 @@
 import { SCALES } from "../formulas/scales";
 import { normaliseLabel } from "../formulas/scales";
-import { Grid } from "./grid";
+import { Grid, hasInnerWhiteSpace } from "./grid";
 import { segmentOf, SegmentInfo } from "./lexicon";
 import type { TableBounds } from "./tables";
 import type { ColumnFormula, ColumnRole, Evidence, RegionColumn } from "./types";
@@ -192,7 +192,7 @@ function mostly(
   grid: Grid,
   t: TableBounds,
   col: number,
-  test: (v: string) => boolean,
+  test: (grid: Grid, r: number, col: number) => boolean,
   least: number,
 ): boolean {
   let n = 0;
@@ -201,9 +201,9 @@ function mostly(
   let passed = 0;
   let unread = n;
   for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
-    // An empty cell is exactly one whose text is "" (textsOf leaves those out).
+    // Empty cells (exactly those whose text is "") do not count.
     if (grid.isEmpty(r, col)) continue;
-    if (test(grid.text(r, col))) passed++;
+    if (test(grid, r, col)) passed++;
     unread--;
     if (passed / n >= least) return true;
     if ((passed + unread) / n < least) return false;
@@ -211,8 +211,19 @@ function mostly(
   return passed / n >= least;
 }
 
-const isNumbering = (v: string): boolean => NUMBERING.test(v);
-const isScaleLabel = (v: string): boolean => SCALE_LABELS.has(normaliseLabel(v));
+/**
+ * The cell text is a row number. NUMBERING has no space in it, so text with white space
+ * between two words fails without building its cell text (long label columns are tested).
+ */
+function isNumbering(grid: Grid, r: number, col: number): boolean {
+  const v = grid.value(r, col);
+  if (typeof v === "string" && hasInnerWhiteSpace(v)) return false;
+  return NUMBERING.test(grid.text(r, col));
+}
+
+function isScaleLabel(grid: Grid, r: number, col: number): boolean {
+  return SCALE_LABELS.has(normaliseLabel(grid.text(r, col)));
+}
 
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(0.6, Math.abs(b) * 0.01);

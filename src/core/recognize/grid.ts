@@ -66,6 +66,21 @@ function hasOnlySingleInnerSpaces(text: string): boolean {
   return true;
 }
 
+/** White space between two visible characters: the cell text has a space in it. */
+export function hasInnerWhiteSpace(raw: string): boolean {
+  let seenVisible = false;
+  let spaceAfterVisible = false;
+  for (let i = 0; i < raw.length; i++) {
+    if (isWhiteSpace(raw.charCodeAt(i))) {
+      spaceAfterVisible = seenVisible;
+    } else {
+      if (spaceAfterVisible) return true;
+      seenVisible = true;
+    }
+  }
+  return false;
+}
+
 /** White space of `\s` (and of String.prototype.trim). */
 export function isWhiteSpace(code: number): boolean {
   return code === 32 || isOtherWhiteSpace(code);

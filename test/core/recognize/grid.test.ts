@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { readValue } from "../../../src/core/cellNumber";
-import { Grid } from "../../../src/core/recognize/grid";
+import { Grid, hasInnerWhiteSpace } from "../../../src/core/recognize/grid";
 import { CellValue, snapshotFromValues } from "../../../src/core/snapshot";
 
 /**
@@ -88,6 +88,16 @@ describe("Grid fast paths agree with the full reading", () => {
       fc.property(fc.oneof(textValue, fc.string({ unit: "binary" })), (value) => {
         const grid = oneCellGrid(value, "General");
         expect(grid.text(0, 0)).toBe(value.replace(/\s+/g, " ").trim());
+      }),
+      { seed: 8, numRuns: 5000 },
+    );
+  });
+
+  it("hasInnerWhiteSpace tells whether the cell text has a space", () => {
+    fc.assert(
+      fc.property(textValue, (value) => {
+        const text = oneCellGrid(value, "General").text(0, 0);
+        expect(hasInnerWhiteSpace(value)).toBe(text.includes(" "));
       }),
       { seed: 8, numRuns: 5000 },
     );
