@@ -140,7 +140,7 @@ function hasValue(grid: Grid, r: number, valueCols: number[]): boolean {
  * at the same or a lower level is nearer and qualifies whenever they do. So the stack's
  * levels rise strictly and each row is pushed and popped once.
  */
-class ParentFinder {
+export class ParentFinder {
   private readonly stack: number[] = [];
   private readonly levels: number[] = [];
 

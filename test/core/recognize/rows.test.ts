@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { kodeLevel, normaliseKode } from "../../../src/core/recognize/rows";
+import { kodeLevel, normaliseKode, ParentFinder } from "../../../src/core/recognize/rows";
 
 /**
  * normaliseKode reads plain digit-and-dot kode without regexes, and kodeLevel counts
@@ -74,6 +74,37 @@ describe("kode fast paths", () => {
         expect(kodeLevel(text)).toBe(kodeLevelBySplit(text));
       }),
       { seed: 8, numRuns: 10000 },
+    );
+  });
+});
+
+describe("ParentFinder", () => {
+  /** The scan it replaces: nearest earlier row, not a total or average, with a lower level. */
+  function parentsByScan(rows: { level: number; skip: boolean }[]): (number | null)[] {
+    return rows.map((row, i) => {
+      for (let k = i - 1; k >= 0; k--) {
+        if (rows[k].level < row.level && !rows[k].skip) return k;
+      }
+      return null;
+    });
+  }
+
+  it("finds the parents the backward scan finds", () => {
+    const rows = fc.array(
+      fc.record({ level: fc.integer({ min: -1, max: 5 }), skip: fc.boolean() }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(rows, (list) => {
+        const finder = new ParentFinder();
+        const found = list.map((row, i) => {
+          const parent = finder.parentOf(row.level);
+          if (!row.skip) finder.add(i, row.level);
+          return parent;
+        });
+        expect(found).toEqual(parentsByScan(list));
+      }),
+      { seed: 8, numRuns: 5000 },
     );
   });
 });
