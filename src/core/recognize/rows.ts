@@ -161,18 +161,39 @@ export class ParentFinder {
   }
 }
 
+/** The columns that row reading looks at, by absolute index. */
+interface RowColumns {
+  kodeCol: number | undefined;
+  labelCol: number | undefined;
+  valueCols: number[];
+  indikatorCols: number[];
+}
+
 export function recogniseRows(grid: Grid, t: TableBounds, columns: RegionColumn[]): RegionRow[] {
-  const kodeCol = columns.find((c) => c.role === "kode")?.col;
-  const labelCol =
-    columns.find((c) => c.role === "uraian")?.col ??
-    columns.find((c) => c.role === "sasaran" || c.role === "tujuan")?.col ??
-    columns.find((c) => c.role === "indikator")?.col;
-  const valueCols = columns
-    .filter((c) => c.role !== null && VALUE_ROLES.has(c.role))
-    .map((c) => c.col);
+  return readRows(grid, t, {
+    kodeCol: columns.find((c) => c.role === "kode")?.col,
+    labelCol:
+      columns.find((c) => c.role === "uraian")?.col ??
+      columns.find((c) => c.role === "sasaran" || c.role === "tujuan")?.col ??
+      columns.find((c) => c.role === "indikator")?.col,
+    valueCols: columnsWith(columns, (c) => c.role !== null && VALUE_ROLES.has(c.role)),
+    indikatorCols: columnsWith(columns, (c) => c.role === "indikator"),
+  });
+}
 
-  const indikatorCols = columns.filter((c) => c.role === "indikator").map((c) => c.col);
+function columnsWith(columns: RegionColumn[], test: (c: RegionColumn) => boolean): number[] {
+  const out: number[] = [];
+  for (const c of columns) if (test(c)) out.push(c.col);
+  return out;
+}
 
+/**
+ * The row loop, apart from the column lookups above: column objects come in many shapes
+ * (optional year, variant, number, formula …), and code that reads them is deoptimised each
+ * time a new shape shows up, which would throw this loop back to the interpreter.
+ */
+function readRows(grid: Grid, t: TableBounds, cols: RowColumns): RegionRow[] {
+  const { kodeCol, labelCol, valueCols, indikatorCols } = cols;
   const rows: RegionRow[] = [];
   const parents = new ParentFinder();
   let sectionLevel = -1;
