@@ -130,7 +130,14 @@ export class Grid {
   private readonly mergeOf = new Map<number, CellRange>();
   /** 1 where some merged area touches the row (index row - top): other rows skip lookups. */
   private readonly mergedRows: Uint8Array;
-  private readonly rowCells: number[][] = [];
+  /**
+   * Non-empty columns, row after row, ascending within a row: those of row r (index
+   * i = r - top) are cellCols[cellStarts[i]] … cellCols[cellStarts[i + 1] - 1]. Two typed
+   * arrays per sheet instead of an array per row: the grid lives through the sheet's whole
+   * recognition, and a hundred thousand small arrays cost the garbage collector dearly.
+   */
+  private readonly cellStarts: Int32Array;
+  private readonly cellCols: Int32Array;
   private readonly texts: (string[] | undefined)[];
   private readonly readings: (CellReading[] | undefined)[];
 
@@ -154,14 +161,20 @@ export class Grid {
     }
     this.minCol = minCol;
     this.maxCol = maxCol;
-    for (let i = 0; i < sheet.values.length; i++) {
-      const row = sheet.values[i];
-      const cols: number[] = [];
+    const values = sheet.values;
+    let slots = 0;
+    for (let i = 0; i < values.length; i++) slots += values[i].length;
+    this.cellStarts = new Int32Array(values.length + 1);
+    this.cellCols = new Int32Array(slots);
+    let n = 0;
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      this.cellStarts[i] = n;
       for (let j = 0; j < row.length; j++) {
-        if (!isBlank(row[j])) cols.push(this.left + j);
+        if (!isBlank(row[j])) this.cellCols[n++] = this.left + j;
       }
-      this.rowCells[i] = cols;
     }
+    this.cellStarts[values.length] = n;
   }
 
   private key(row: number, col: number): number {
@@ -208,35 +221,50 @@ export class Grid {
     return m ? this.text(m.top, m.left) : this.text(row, col);
   }
 
-  /** Non-empty columns of a row (absolute indexes, ascending). */
-  cellsOf(row: number): number[] {
-    return this.rowCells[row - this.top] ?? [];
+  /**
+   * A row's non-empty cells without building an array: for (let k = grid.cellsStart(r);
+   * k < grid.cellsEnd(r); k++) visits column grid.cellCol(k), ascending.
+   */
+  cellsStart(row: number): number {
+    const i = row - this.top;
+    return i >= 0 && i < this.cellStarts.length - 1 ? this.cellStarts[i] : 0;
+  }
+
+  cellsEnd(row: number): number {
+    const i = row - this.top;
+    return i >= 0 && i < this.cellStarts.length - 1 ? this.cellStarts[i + 1] : 0;
+  }
+
+  cellCol(k: number): number {
+    return this.cellCols[k];
   }
 
   /** Non-empty columns of a row within [left, right]. */
   cellsIn(row: number, left: number, right: number): number[] {
     const out: number[] = [];
-    const cols = this.cellsOf(row);
-    for (let k = 0; k < cols.length; k++) {
-      if (cols[k] >= left && cols[k] <= right) out.push(cols[k]);
+    for (let k = this.cellsStart(row), end = this.cellsEnd(row); k < end; k++) {
+      const c = this.cellCols[k];
+      if (c >= left && c <= right) out.push(c);
     }
     return out;
   }
 
   /** How many non-empty cells a row has within [left, right] (no array built). */
   countIn(row: number, left: number, right: number): number {
-    const cols = this.cellsOf(row);
     let n = 0;
-    for (let k = 0; k < cols.length; k++) if (cols[k] >= left && cols[k] <= right) n++;
+    for (let k = this.cellsStart(row), end = this.cellsEnd(row); k < end; k++) {
+      const c = this.cellCols[k];
+      if (c >= left && c <= right) n++;
+    }
     return n;
   }
 
   /** The first non-empty column of a row within [left, right], or -1. */
   firstIn(row: number, left: number, right: number): number {
-    const cols = this.cellsOf(row);
-    for (let k = 0; k < cols.length; k++) {
-      if (cols[k] > right) return -1;
-      if (cols[k] >= left) return cols[k];
+    for (let k = this.cellsStart(row), end = this.cellsEnd(row); k < end; k++) {
+      const c = this.cellCols[k];
+      if (c > right) return -1;
+      if (c >= left) return c;
     }
     return -1;
   }

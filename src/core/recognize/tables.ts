@@ -62,12 +62,12 @@ function splitColumns(
   let lo = Infinity;
   let hi = -Infinity;
   for (let r = block.top; r <= block.bottom; r++) {
-    const cols = grid.cellsOf(r);
     const merged = grid.mayHaveMerges(r);
-    for (let k = 0; k < cols.length; k++) {
-      const m = merged ? grid.merge(r, cols[k]) : undefined;
-      const from = m ? m.left : cols[k];
-      const to = m ? m.right : cols[k];
+    for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+      const col = grid.cellCol(k);
+      const m = merged ? grid.merge(r, col) : undefined;
+      const from = m ? m.left : col;
+      const to = m ? m.right : col;
       for (let c = from; c <= to; c++) used[c - base] = 1;
       if (from < lo) lo = from;
       if (to > hi) hi = to;
@@ -149,14 +149,15 @@ function headerishCell(grid: Grid, r: number, c: number): boolean {
  * are decided without reading text, and in a data row one of them usually settles it.
  */
 function allHeaderish(grid: Grid, r: number, left: number, right: number): boolean {
-  const cols = grid.cellsOf(r);
-  for (let k = 0; k < cols.length; k++) {
-    const c = cols[k];
+  const start = grid.cellsStart(r);
+  const end = grid.cellsEnd(r);
+  for (let k = start; k < end; k++) {
+    const c = grid.cellCol(k);
     if (c < left || c > right || typeof grid.value(r, c) !== "number") continue;
     if (!headerishCell(grid, r, c)) return false;
   }
-  for (let k = 0; k < cols.length; k++) {
-    const c = cols[k];
+  for (let k = start; k < end; k++) {
+    const c = grid.cellCol(k);
     if (c < left || c > right || typeof grid.value(r, c) === "number") continue;
     if (!headerishCell(grid, r, c)) return false;
   }
@@ -172,9 +173,8 @@ function lexiconHits(grid: Grid, r: number, cells: number[]): number {
 
 /** A row that holds data: numbers (not years), placeholders or long text. */
 function dataLike(grid: Grid, r: number, left: number, right: number): boolean {
-  const cols = grid.cellsOf(r);
-  for (let k = 0; k < cols.length; k++) {
-    const c = cols[k];
+  for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+    const c = grid.cellCol(k);
     if (c >= left && c <= right && dataCell(grid, r, c)) return true;
   }
   return false;
