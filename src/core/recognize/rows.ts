@@ -79,10 +79,12 @@ export function kodeLevel(kode: string): number {
   return 4;
 }
 
+/** Indent typed as leading ASCII spaces, two per level. */
 function leadingSpaces(raw: unknown): number {
   if (typeof raw !== "string") return 0;
-  const m = /^( +)/.exec(raw);
-  return m ? Math.floor(m[1].length / 2) : 0;
+  let spaces = 0;
+  while (spaces < raw.length && raw.charCodeAt(spaces) === 32) spaces++;
+  return Math.floor(spaces / 2);
 }
 
 function rowKind(

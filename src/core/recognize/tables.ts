@@ -111,26 +111,48 @@ function isYear(grid: Grid, r: number, c: number): boolean {
 /** Columns a row's cells cover in [left, right], merged areas included. */
 function coveredWidth(grid: Grid, r: number, left: number, right: number): number {
   let n = 0;
-  for (const c of grid.cellsIn(r, left, right)) {
+  for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+    const c = grid.cellCol(k);
+    if (c < left || c > right) continue;
     const m = grid.merge(r, c);
     n += m ? Math.min(m.right, right) - Math.max(m.left, left) + 1 : 1;
   }
   return n;
 }
 
+/** Every non-empty cell of the row in [left, right] is a year (true for an empty row). */
+function allYears(grid: Grid, r: number, left: number, right: number): boolean {
+  for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+    const c = grid.cellCol(k);
+    if (c >= left && c <= right && !isYear(grid, r, c)) return false;
+  }
+  return true;
+}
+
 /** "1 2 3 …", "(1) (2)", "8=(7/6)", "(7) = (6) : (5)": a column-number row. */
 export function isNumberRow(grid: Grid, r: number, left: number, right: number): boolean {
-  const cells = grid.cellsIn(r, left, right);
-  if (cells.length < 2) return false;
-  const numbers: number[] = [];
-  for (const c of cells) {
+  const count = grid.countIn(r, left, right);
+  if (count < 2) return false;
+  // Mostly increasing ordinals starting small ("1 2 3", or "3 4 5" under merged columns):
+  // the first at most 12, and at most one that is lower than the one before it.
+  let first = NaN;
+  let previous = NaN;
+  let rising = 0;
+  for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+    const c = grid.cellCol(k);
+    if (c < left || c > right) continue;
     const t = grid.text(r, c);
     if (!NUMBER_CELL.test(t)) return false;
-    numbers.push(Number(/\d+/.exec(t)?.[0]));
+    const n = Number(/\d+/.exec(t)?.[0]);
+    if (Number.isNaN(first)) {
+      first = n;
+      rising++;
+    } else if (n >= previous) {
+      rising++;
+    }
+    previous = n;
   }
-  // Mostly increasing ordinals starting small ("1 2 3", or "3 4 5" under merged columns).
-  const rising = numbers.filter((n, i) => i === 0 || n >= numbers[i - 1]).length;
-  return numbers[0] <= 12 && rising >= numbers.length - 1;
+  return first <= 12 && rising >= count - 1;
 }
 
 function headerishCell(grid: Grid, r: number, c: number): boolean {
@@ -205,8 +227,7 @@ function headerStart(grid: Grid, seg: Segment, r: number): boolean {
   if (grid.isEmptyRow(r, seg.left, seg.right)) return false;
   if (!allHeaderish(grid, r, seg.left, seg.right)) return false;
   if (coveredWidth(grid, r, seg.left, seg.right) < 2) return false;
-  const cells = grid.cellsIn(r, seg.left, seg.right);
-  if (cells.every((c) => isYear(grid, r, c))) return false;
+  if (allYears(grid, r, seg.left, seg.right)) return false;
   if (isNumberRow(grid, r, seg.left, seg.right)) return false;
   // Data must follow within a few rows.
   let sawData = false;
@@ -219,6 +240,7 @@ function headerStart(grid: Grid, seg: Segment, r: number): boolean {
   if (!sawData) {
     // A table of text (IKU definitions, proposals): accept when the words are header words.
     const rowsBelow = r < seg.bottom;
+    const cells = grid.cellsIn(r, seg.left, seg.right);
     return (
       rowsBelow && cells.length >= 2 && lexiconHits(grid, r, cells) >= Math.ceil(cells.length / 2)
     );
