@@ -1,6 +1,7 @@
 import { SCALES } from "../formulas/scales";
 import { normaliseLabel } from "../formulas/scales";
-import { Grid, hasInnerWhiteSpace } from "./grid";
+import { Grid } from "./grid";
+import { hasInnerWhiteSpace } from "./text";
 import { segmentOf, SegmentInfo } from "./lexicon";
 import type { TableBounds } from "./tables";
 import type { ColumnFormula, ColumnRole, Evidence, RegionColumn } from "./types";

@@ -1,4 +1,5 @@
-import { Grid, isBlank, isWhiteSpace } from "./grid";
+import { Grid } from "./grid";
+import { isBlank, isWhiteSpace } from "./text";
 import type { TableBounds } from "./tables";
 import { RegionColumn, RegionRow, RowKind, VALUE_ROLES } from "./types";
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { readValue } from "../../../src/core/cellNumber";
-import { Grid, hasInnerWhiteSpace } from "../../../src/core/recognize/grid";
+import { Grid } from "../../../src/core/recognize/grid";
+import { hasInnerWhiteSpace } from "../../../src/core/recognize/text";
 import { CellValue, snapshotFromValues } from "../../../src/core/snapshot";
 
 /**
