@@ -13,6 +13,8 @@ const TOTAL = /^(?:jumlah|total|sub ?total|grand total)\b/i;
 const TOTAL_ONLY =
   /^(?:jumlah|total|sub ?total|grand total)(?:\s+(?:total|keseluruhan|seluruhnya|akhir|anggaran|belanja|pagu|dana|biaya|realisasi|rp\.?|\(rp\.?\)))*\s*:?$/i;
 const AVERAGE = /^rata[- ]?rata\b/i;
+/** An all-caps program row: "PROGRAM …", "A. PROGRAM …". */
+const PROGRAM = /^(?:[A-Z]\.\s*)?PROGRAM\b/;
 
 const KODE_SHAPE = /^[0-9X]{1,4}(?:\.[0-9X]{1,4}){0,6}$/;
 const MAX_KODE_SEGMENTS = 7;
@@ -78,6 +80,19 @@ export function kodeLevel(kode: string): number {
   if (parts === 3) return 2;
   if (parts <= 5) return 3;
   return 4;
+}
+
+/**
+ * Can the cell text of this raw text match PROGRAM? Only if its first visible character is
+ * "P", or a capital followed by a dot (white space inside the text becomes a space, which
+ * is neither). Spares building the label text of nearly every row; numbers never match.
+ */
+export function mayStartWithProgram(raw: string): boolean {
+  let i = 0;
+  while (i < raw.length && isWhiteSpace(raw.charCodeAt(i))) i++;
+  const first = raw.charCodeAt(i);
+  if (first === 0x50) return true;
+  return first >= 0x41 && first <= 0x5a && raw.charCodeAt(i + 1) === 0x2e;
 }
 
 /** Indent typed as leading ASCII spaces, two per level. */
@@ -225,12 +240,16 @@ function readRows(grid: Grid, t: TableBounds, cols: RowColumns): RegionRow[] {
       level = 0;
       levelFrom = "section";
     } else if (labelCol !== undefined) {
-      const indent = grid.indent(r, labelCol) || leadingSpaces(grid.value(r, labelCol));
-      const label = grid.text(r, labelCol);
+      const rawLabel = grid.value(r, labelCol);
+      const indent = grid.indent(r, labelCol) || leadingSpaces(rawLabel);
       if (indent > 0) {
         level = 1 + indent;
         levelFrom = "indent";
-      } else if (/^(?:[A-Z]\.\s*)?PROGRAM\b/.test(label)) {
+      } else if (
+        typeof rawLabel === "string" &&
+        mayStartWithProgram(rawLabel) &&
+        PROGRAM.test(grid.text(r, labelCol))
+      ) {
         level = sectionLevel + 1;
         levelFrom = "caps";
         sawCaps = true;

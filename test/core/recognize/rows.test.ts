@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { kodeLevel, normaliseKode, ParentFinder } from "../../../src/core/recognize/rows";
+import {
+  kodeLevel,
+  mayStartWithProgram,
+  normaliseKode,
+  ParentFinder,
+} from "../../../src/core/recognize/rows";
 
 /**
  * normaliseKode reads plain digit-and-dot kode without regexes, and kodeLevel counts
@@ -72,6 +77,39 @@ describe("kode fast paths", () => {
     fc.assert(
       fc.property(kodeText, (text) => {
         expect(kodeLevel(text)).toBe(kodeLevelBySplit(text));
+      }),
+      { seed: 8, numRuns: 10000 },
+    );
+  });
+});
+
+describe("mayStartWithProgram", () => {
+  it("lets through every text whose cell text is a PROGRAM row", () => {
+    const label = fc
+      .array(
+        fc.constantFrom(
+          "PROGRAM",
+          "A",
+          "a",
+          "P",
+          ".",
+          " ",
+          "  ",
+          "\t",
+          "\u00a0",
+          "X",
+          "1",
+          "Program",
+        ),
+        {
+          maxLength: 6,
+        },
+      )
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(label, (raw) => {
+        const text = raw.replace(/\s+/g, " ").trim();
+        if (/^(?:[A-Z]\.\s*)?PROGRAM\b/.test(text)) expect(mayStartWithProgram(raw)).toBe(true);
       }),
       { seed: 8, numRuns: 10000 },
     );
