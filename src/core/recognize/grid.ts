@@ -10,7 +10,7 @@ import {
   SheetSnapshot,
   valueAt,
 } from "../snapshot";
-import { cellText, hasDigit, isBlank } from "./text";
+import { cellText, hasDigit, isBlank, isPlainOrdinal } from "./text";
 
 /** snapshot's colCount, as a plain loop (the reduce callback is slow before it is compiled). */
 function widestRow(values: CellValue[][]): number {
@@ -202,8 +202,9 @@ export class Grid {
 
   /**
    * Same answer as `reading(row, col).kind === "number"`, without parsing where the raw
-   * value settles it: a finite numeric cell is a number, text without a digit never is.
-   * Only text with digits goes through the (cached) Indonesian number reading.
+   * value settles it: a finite numeric cell is a number, text without a digit never is,
+   * a row number typed as text ("12", "3.") always is. Other text with digits goes through
+   * the (cached) Indonesian number reading.
    */
   isNumber(row: number, col: number): boolean {
     const v = this.value(row, col);
@@ -211,6 +212,8 @@ export class Grid {
       if (Number.isFinite(v) && Math.abs(v) < SAFE_MAGNITUDE) return true;
     } else if (typeof v !== "string" || !hasDigit(v)) {
       return false;
+    } else if (isPlainOrdinal(v)) {
+      return true;
     }
     return this.reading(row, col).kind === "number";
   }

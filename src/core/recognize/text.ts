@@ -24,6 +24,20 @@ export function hasDigit(text: string): boolean {
   return false;
 }
 
+/**
+ * 1–15 ASCII digits, optionally closed by one dot ("7", "0012", "3."): text the number
+ * reading always reads as a plain number (a property test compares the two).
+ */
+export function isPlainOrdinal(text: string): boolean {
+  const digits = text.charCodeAt(text.length - 1) === 0x2e ? text.length - 1 : text.length;
+  if (digits === 0 || digits > 15) return false;
+  for (let i = 0; i < digits; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** The cell's text: numbers as plain digits, white space runs as one space, trimmed. */
 export function cellText(v: CellValue): string {
   if (v === null) return "";

@@ -57,9 +57,15 @@ const numberValue = fc.oneof(
   fc.constantFrom(0, -0, 1e300, -1e300, 1.7e306, 1.8e306, 1e307, Number.MAX_VALUE, 1e-320),
 );
 
+/** Row numbers typed as text, and near misses. */
+const ordinalValue = fc
+  .tuple(fc.stringMatching(/^\d{0,17}$/), fc.constantFrom("", ".", "..", ",", " ", ")"))
+  .map(([digits, end]) => digits + end);
+
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   numberValue,
   textValue,
+  ordinalValue,
   fc.string(),
   fc.boolean(),
   fc.constant(null),
