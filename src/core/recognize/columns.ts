@@ -1,8 +1,8 @@
-import type { CellNumber } from "../cellNumber";
 import { SCALES } from "../formulas/scales";
 import { normaliseLabel } from "../formulas/scales";
 import { Grid } from "./grid";
-import { readSegment, SegmentInfo } from "./lexicon";
+import { hasInnerWhiteSpace } from "./text";
+import { segmentOf, SegmentInfo } from "./lexicon";
 import type { TableBounds } from "./tables";
 import type { ColumnFormula, ColumnRole, Evidence, RegionColumn } from "./types";
 
@@ -66,14 +66,14 @@ export function parseNumberFormula(
 interface Draft {
   col: number;
   header: string;
-  segments: SegmentInfo[];
+  segments: Readonly<SegmentInfo>[];
   role: ColumnRole | "percent" | null | undefined;
-  roleSegment?: SegmentInfo;
+  roleSegment?: Readonly<SegmentInfo>;
   column: RegionColumn;
 }
 
 function resolveChain(col: number, texts: string[]): Draft {
-  const segments = texts.map(readSegment);
+  const segments = texts.map((text) => segmentOf(text));
   const column: RegionColumn = {
     col,
     header: texts.join(" / "),
@@ -82,7 +82,7 @@ function resolveChain(col: number, texts: string[]): Draft {
     evidence: [],
   };
   let role: Draft["role"] = undefined;
-  let roleSegment: SegmentInfo | undefined;
+  let roleSegment: Readonly<SegmentInfo> | undefined;
   for (let i = segments.length - 1; i >= 0; i--) {
     const s = segments[i];
     if (role === undefined) {
@@ -110,35 +110,66 @@ function resolveChain(col: number, texts: string[]): Draft {
   return { col, header: column.header, segments, role, roleSegment, column };
 }
 
-function numbersOf(grid: Grid, t: TableBounds, col: number): (CellNumber | null)[] {
-  const out: (CellNumber | null)[] = [];
+/**
+ * On at least half of the rows where all three are numbers (and the target is not 0), the
+ * column's value is realisasi/target×100 (or its inverse, or that as a fraction).
+ *
+ * Each further row changes 2·matched − tested by +1 (a match), −1 (a miss) or 0 (not
+ * tested), so with `unread` rows left the answer is sure once that sum is ≥ unread (with
+ * something tested) or < −unread; the remaining cells are not read.
+ */
+function mostlyRatio(
+  grid: Grid,
+  t: TableBounds,
+  col: number,
+  targetCol: number,
+  realCol: number,
+): boolean {
+  let tested = 0;
+  let matched = 0;
   for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
-    const reading = grid.reading(r, col);
-    out.push(reading.kind === "number" ? reading : null);
+    const unread = t.bottom - r + 1;
+    const lead = matched * 2 - tested;
+    if (tested > 0 && lead >= unread) return true;
+    if (lead + unread < 0) return false;
+    // A cell that reads as no number is NaN (numberValue); such rows are not tested.
+    const c = grid.numberValue(r, col);
+    if (Number.isNaN(c)) continue;
+    const T = grid.numberValue(r, targetCol);
+    if (Number.isNaN(T) || T === 0) continue;
+    const R = grid.numberValue(r, realCol);
+    if (Number.isNaN(R)) continue;
+    tested++;
+    const normal = (R / T) * 100;
+    const inverse = ((2 * T - R) / T) * 100;
+    if (near(c, normal) || near(c, inverse) || near(c * 100, normal)) matched++;
   }
-  return out;
-}
-
-function textsOf(grid: Grid, t: TableBounds, col: number, onlyText = false): string[] {
-  const out: string[] = [];
-  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
-    if (onlyText && typeof grid.value(r, col) !== "string") continue;
-    const text = grid.text(r, col);
-    if (text !== "") out.push(text);
-  }
-  return out;
+  return tested > 0 && matched * 2 >= tested;
 }
 
 /** Codes are typed as text (to keep their zeros) and look like codes, not decimals. */
 function holdsKode(grid: Grid, t: TableBounds, col: number): boolean {
-  const codes = textsOf(grid, t, col, true).map((v) => v.replace(/\s+/g, "").replace(/\.$/, ""));
-  const all = textsOf(grid, t, col);
-  const kodeLike = codes.filter((v) => KODE.test(v));
-  return (
-    kodeLike.length >= 2 &&
-    kodeLike.length * 2 >= all.length &&
-    kodeLike.some((v) => UNMISTAKABLE_KODE.test(v))
-  );
+  let filled = 0;
+  let kodeLike = 0;
+  let unmistakable = false;
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
+    // An empty cell is exactly one whose text is "".
+    if (grid.isEmpty(r, col)) continue;
+    filled++;
+    if (typeof grid.value(r, col) !== "string") continue;
+    const code = compactKode(grid.text(r, col));
+    if (!KODE.test(code)) continue;
+    kodeLike++;
+    if (!unmistakable) unmistakable = UNMISTAKABLE_KODE.test(code);
+  }
+  return kodeLike >= 2 && kodeLike * 2 >= filled && unmistakable;
+}
+
+/** The cell text without spaces and one trailing dot: "1.15.0 0 .1 8." → "1.15.00.18". */
+function compactKode(text: string): string {
+  // A cell text's only white space is single inner ASCII spaces (Grid.text collapses runs).
+  if (!text.includes(" ") && !text.endsWith(".")) return text;
+  return text.replace(/\s+/g, "").replace(/\.$/, "");
 }
 
 /** Kode shapes of DOMAIN.md §1: full Permendagri 90/2019 codes, old 13/2006 codes, short forms. */
@@ -153,8 +184,46 @@ const SCALE_LABELS = new Set(
   SCALES.flatMap((s) => s.bands.flatMap((b) => [b.label, ...b.synonyms])).map(normaliseLabel),
 );
 
-function share(values: string[], test: (v: string) => boolean): number {
-  return values.length === 0 ? 0 : values.filter(test).length / values.length;
+/**
+ * At least `least` of the column's non-empty data texts pass the test (false for a column
+ * without any). The share only grows with each text read, so reading stops once the answer
+ * is sure either way.
+ */
+function mostly(
+  grid: Grid,
+  t: TableBounds,
+  col: number,
+  test: (grid: Grid, r: number, col: number) => boolean,
+  least: number,
+): boolean {
+  let n = 0;
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) if (!grid.isEmpty(r, col)) n++;
+  if (n === 0) return false;
+  let passed = 0;
+  let unread = n;
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
+    // Empty cells (exactly those whose text is "") do not count.
+    if (grid.isEmpty(r, col)) continue;
+    if (test(grid, r, col)) passed++;
+    unread--;
+    if (passed / n >= least) return true;
+    if ((passed + unread) / n < least) return false;
+  }
+  return passed / n >= least;
+}
+
+/**
+ * The cell text is a row number. NUMBERING has no space in it, so text with white space
+ * between two words fails without building its cell text (long label columns are tested).
+ */
+function isNumbering(grid: Grid, r: number, col: number): boolean {
+  const v = grid.value(r, col);
+  if (typeof v === "string" && hasInnerWhiteSpace(v)) return false;
+  return NUMBERING.test(grid.text(r, col));
+}
+
+function isScaleLabel(grid: Grid, r: number, col: number): boolean {
+  return SCALE_LABELS.has(normaliseLabel(grid.text(r, col)));
 }
 
 function near(a: number, b: number): boolean {
@@ -177,39 +246,25 @@ function capaianOrRealisasi(
   draft: Draft,
   drafts: Draft[],
 ): { role: ColumnRole; why: string } {
-  const own = numbersOf(grid, t, draft.col);
   const targets = drafts.filter((d) => d.role === "target" && !d.column.period);
   const reals = drafts.filter((d) => d.role === "realisasi" && d !== draft);
   const target = sameYearOr(targets, draft.column.year);
   const real = sameYearOr(reals, draft.column.year);
-  if (target && real) {
-    const tv = numbersOf(grid, t, target.col);
-    const rv = numbersOf(grid, t, real.col);
-    let tested = 0;
-    let matched = 0;
-    own.forEach((c, i) => {
-      const T = tv[i];
-      const R = rv[i];
-      if (!c || !T || !R || T.value === 0) return;
-      tested++;
-      const normal = (R.value / T.value) * 100;
-      const inverse = ((2 * T.value - R.value) / T.value) * 100;
-      if (near(c.value, normal) || near(c.value, inverse) || near(c.value * 100, normal)) matched++;
-    });
-    if (tested > 0 && matched * 2 >= tested)
-      return { role: "capaian", why: "nilainya = realisasi/target × 100" };
+  if (target && real && mostlyRatio(grid, t, draft.col, target.col, real.col)) {
+    return { role: "capaian", why: "nilainya = realisasi/target × 100" };
   }
   const ref = target ?? real;
   if (!ref) return { role: "capaian", why: "judul kolom" };
-  const rv = numbersOf(grid, t, ref.col);
   let votesRealisasi = 0;
   let votes = 0;
-  own.forEach((c, i) => {
-    const x = rv[i];
-    if (!c || !x) return;
+  for (let r = t.headerBottom + 1; r <= t.bottom; r++) {
+    const c = grid.numberValue(r, draft.col);
+    if (Number.isNaN(c)) continue;
+    const x = grid.numberValue(r, ref.col);
+    if (Number.isNaN(x)) continue;
     votes++;
-    if (Math.abs(c.value - x.value) < Math.abs(c.value - 100)) votesRealisasi++;
-  });
+    if (Math.abs(c - x) < Math.abs(c - 100)) votesRealisasi++;
+  }
   if (votes > 0 && votesRealisasi * 2 > votes) {
     return {
       role: "realisasi",
@@ -258,7 +313,6 @@ export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
   }
 
   for (const d of drafts) {
-    const values = textsOf(grid, t, d.col);
     const textual =
       d.role === undefined || d.role === null || d.role === "uraian" || d.role === "kode";
     if (textual && d.role !== "uraian" && d.role !== "kode" && holdsKode(grid, t, d.col)) {
@@ -270,12 +324,7 @@ export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
       d.role === undefined ||
       d.role === null ||
       ["uraian", "sasaran", "tujuan", "indikator"].includes(d.role);
-    if (
-      wordy &&
-      d.role !== null &&
-      values.length >= 1 &&
-      share(values, (v) => NUMBERING.test(v)) >= 0.6
-    ) {
+    if (wordy && d.role !== null && mostly(grid, t, d.col, isNumbering, 0.6)) {
       // "No | Uraian" printed under one label: the label belongs to the text column beside.
       const next = drafts[drafts.indexOf(d) + 1];
       if (d.role !== undefined && next && next.header === "" && next.role === undefined) {
@@ -286,11 +335,7 @@ export function recogniseColumns(grid: Grid, t: TableBounds): RegionColumn[] {
       d.column.evidence.push(evidence("isinya nomor urut", 0.8));
       continue;
     }
-    if (
-      d.role === undefined &&
-      values.length >= 1 &&
-      share(values, (v) => SCALE_LABELS.has(normaliseLabel(v))) >= 0.6
-    ) {
+    if (d.role === undefined && mostly(grid, t, d.col, isScaleLabel, 0.6)) {
       d.role = "kategori";
       d.column.evidence.push(evidence("isinya label kategori", 0.7));
     }

@@ -17,14 +17,31 @@ function decision(kind: RegionKind, confidence: number, reason: string): KindDec
   return { kind, confidence, evidence: [{ reason, weight: confidence }] };
 }
 
+/**
+ * normaliseHeader, remembered per text: a workbook repeats its tables' captions, sheet
+ * names and header rows, and normalising runs ten regex passes.
+ */
+const NORMALISED = new Map<string, string>();
+const MAX_REMEMBERED = 2000;
+
+function normalised(text: string): string {
+  let out = NORMALISED.get(text);
+  if (out === undefined) {
+    out = normaliseHeader(text);
+    if (NORMALISED.size >= MAX_REMEMBERED) NORMALISED.clear();
+    NORMALISED.set(text, out);
+  }
+  return out;
+}
+
 export function classify(
   columns: RegionColumn[],
   caption: string,
   sheetName: string,
 ): KindDecision {
-  const cap = normaliseHeader(caption);
-  const sheet = normaliseHeader(sheetName);
-  const headers = normaliseHeader(columns.map((c) => c.header).join(" | "));
+  const cap = normalised(caption);
+  const sheet = normalised(sheetName);
+  const headers = normalised(columns.map((c) => c.header).join(" | "));
   const has = (role: RegionColumn["role"]) => columns.some((c) => c.role === role);
   const count = (role: RegionColumn["role"]) => columns.filter((c) => c.role === role).length;
   const years = (role: RegionColumn["role"]) =>

@@ -194,3 +194,20 @@ export function readSegment(raw: string): SegmentInfo {
   if (residue === "" || /^n ?- ?\d$/.test(residue)) info.generic = true;
   return info;
 }
+
+/**
+ * readSegment, remembered per text: tables repeat the same header words, and every row that
+ * could start a header is asked for its lexicon hits. Callers must not change the result.
+ */
+const SEGMENTS = new Map<string, Readonly<SegmentInfo>>();
+const MAX_REMEMBERED_SEGMENTS = 5000;
+
+export function segmentOf(raw: string): Readonly<SegmentInfo> {
+  let info = SEGMENTS.get(raw);
+  if (info === undefined) {
+    info = Object.freeze(readSegment(raw));
+    if (SEGMENTS.size >= MAX_REMEMBERED_SEGMENTS) SEGMENTS.clear();
+    SEGMENTS.set(raw, info);
+  }
+  return info;
+}

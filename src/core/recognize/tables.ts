@@ -1,5 +1,5 @@
 import { Grid } from "./grid";
-import { readSegment } from "./lexicon";
+import { segmentOf } from "./lexicon";
 
 /**
  * Where the tables are: blocks of rows split by blank rows and empty columns, a header
@@ -48,27 +48,44 @@ function verticalBlocks(grid: Grid): { top: number; bottom: number }[] {
   return blocks;
 }
 
-/** Split a block at columns that are empty in every row (and not inside a merged area). */
-function splitColumns(grid: Grid, block: { top: number; bottom: number }): Segment[] {
-  const used = new Set<number>();
+/**
+ * Split a block at columns that are empty in every row (and not inside a merged area).
+ * `used` is a zeroed scratch array over the grid's columns (index col - grid.minCol); it is
+ * zeroed again before returning.
+ */
+function splitColumns(
+  grid: Grid,
+  block: { top: number; bottom: number },
+  used: Uint8Array,
+): Segment[] {
+  const base = grid.minCol;
+  let lo = Infinity;
+  let hi = -Infinity;
   for (let r = block.top; r <= block.bottom; r++) {
-    for (const c of grid.cellsOf(r)) {
-      const m = grid.merge(r, c);
-      if (m) for (let k = m.left; k <= m.right; k++) used.add(k);
-      else used.add(c);
+    const merged = grid.mayHaveMerges(r);
+    for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+      const col = grid.cellCol(k);
+      const m = merged ? grid.merge(r, col) : undefined;
+      const from = m ? m.left : col;
+      const to = m ? m.right : col;
+      for (let c = from; c <= to; c++) used[c - base] = 1;
+      if (from < lo) lo = from;
+      if (to > hi) hi = to;
     }
   }
-  const cols = [...used].sort((a, b) => a - b);
   const segments: Segment[] = [];
-  let left = cols[0];
-  for (let i = 1; i <= cols.length; i++) {
-    if (i === cols.length || cols[i] > cols[i - 1] + 1) {
-      const right = cols[i - 1];
-      segments.push(trimRows(grid, { top: block.top, bottom: block.bottom, left, right }));
-      left = cols[i];
+  let left = lo;
+  for (let c = lo; c <= hi + 1; c++) {
+    if (c <= hi && used[c - base] === 1) continue;
+    // c is the first unused column after a run [left, c - 1].
+    if (c > left) {
+      const s = trimRows(grid, { top: block.top, bottom: block.bottom, left, right: c - 1 });
+      if (s.top <= s.bottom) segments.push(s);
     }
+    left = c + 1;
   }
-  return segments.filter((s) => s.top <= s.bottom);
+  used.fill(0, Math.max(0, lo - base), Math.max(0, hi - base + 1));
+  return segments;
 }
 
 function trimRows(grid: Grid, s: Segment): Segment {
@@ -78,80 +95,139 @@ function trimRows(grid: Grid, s: Segment): Segment {
   return { ...s, top, bottom };
 }
 
-function isNumberish(grid: Grid, r: number, c: number): boolean {
-  return grid.reading(r, c).kind === "number";
+const YEAR_TEXT = /^(?:19[5-9]\d|20\d\d|21\d\d)$/;
+
+/** A numeric cell whose plain digits (String(v)) read as a year 1950–2199. */
+function isYearNumber(v: number): boolean {
+  return Number.isInteger(v) && v >= 1950 && v <= 2199;
 }
 
 function isYear(grid: Grid, r: number, c: number): boolean {
-  const t = grid.text(r, c);
-  return /^(?:19[5-9]\d|20\d\d|21\d\d)$/.test(t);
+  const v = grid.value(r, c);
+  if (typeof v === "number") return isYearNumber(v);
+  return YEAR_TEXT.test(grid.text(r, c));
 }
 
 /** Columns a row's cells cover in [left, right], merged areas included. */
 function coveredWidth(grid: Grid, r: number, left: number, right: number): number {
   let n = 0;
-  for (const c of grid.cellsIn(r, left, right)) {
+  for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+    const c = grid.cellCol(k);
+    if (c < left || c > right) continue;
     const m = grid.merge(r, c);
     n += m ? Math.min(m.right, right) - Math.max(m.left, left) + 1 : 1;
   }
   return n;
 }
 
+/** Every non-empty cell of the row in [left, right] is a year (true for an empty row). */
+function allYears(grid: Grid, r: number, left: number, right: number): boolean {
+  for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+    const c = grid.cellCol(k);
+    if (c >= left && c <= right && !isYear(grid, r, c)) return false;
+  }
+  return true;
+}
+
 /** "1 2 3 …", "(1) (2)", "8=(7/6)", "(7) = (6) : (5)": a column-number row. */
 export function isNumberRow(grid: Grid, r: number, left: number, right: number): boolean {
-  const cells = grid.cellsIn(r, left, right);
-  if (cells.length < 2) return false;
-  const numbers: number[] = [];
-  for (const c of cells) {
+  const count = grid.countIn(r, left, right);
+  if (count < 2) return false;
+  // Mostly increasing ordinals starting small ("1 2 3", or "3 4 5" under merged columns):
+  // the first at most 12, and at most one that is lower than the one before it.
+  let first = NaN;
+  let previous = NaN;
+  let rising = 0;
+  for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+    const c = grid.cellCol(k);
+    if (c < left || c > right) continue;
     const t = grid.text(r, c);
     if (!NUMBER_CELL.test(t)) return false;
-    numbers.push(Number(/\d+/.exec(t)?.[0]));
+    const n = Number(/\d+/.exec(t)?.[0]);
+    if (Number.isNaN(first)) {
+      first = n;
+      rising++;
+    } else if (n >= previous) {
+      rising++;
+    }
+    previous = n;
   }
-  // Mostly increasing ordinals starting small ("1 2 3", or "3 4 5" under merged columns).
-  const rising = numbers.filter((n, i) => i === 0 || n >= numbers[i - 1]).length;
-  return numbers[0] <= 12 && rising >= numbers.length - 1;
+  return first <= 12 && rising >= count - 1;
 }
 
 function headerishCell(grid: Grid, r: number, c: number): boolean {
+  const v = grid.value(r, c);
+  // A number's plain digits are never long, nor a "-" placeholder.
+  if (typeof v === "number") return isYearNumber(v) || !grid.isNumber(r, c);
   const t = grid.text(r, c);
   if (t.length > LONG_TEXT) return false;
   if (t === "-" || t === "–") return false;
   if (isYear(grid, r, c)) return true;
-  return grid.reading(r, c).kind !== "number";
+  return !grid.isNumber(r, c);
+}
+
+/**
+ * Every cell of the row in [left, right] is headerish. Numeric cells are tried first: they
+ * are decided without reading text, and in a data row one of them usually settles it.
+ */
+function allHeaderish(grid: Grid, r: number, left: number, right: number): boolean {
+  const start = grid.cellsStart(r);
+  const end = grid.cellsEnd(r);
+  for (let k = start; k < end; k++) {
+    const c = grid.cellCol(k);
+    if (c < left || c > right || typeof grid.value(r, c) !== "number") continue;
+    if (!headerishCell(grid, r, c)) return false;
+  }
+  for (let k = start; k < end; k++) {
+    const c = grid.cellCol(k);
+    if (c < left || c > right || typeof grid.value(r, c) === "number") continue;
+    if (!headerishCell(grid, r, c)) return false;
+  }
+  return true;
 }
 
 function lexiconHits(grid: Grid, r: number, cells: number[]): number {
   return cells.filter((c) => {
-    const info = readSegment(grid.text(r, c));
+    const info = segmentOf(grid.text(r, c));
     return info.proposal !== undefined || info.none === true;
   }).length;
 }
 
 /** A row that holds data: numbers (not years), placeholders or long text. */
 function dataLike(grid: Grid, r: number, left: number, right: number): boolean {
-  return grid.cellsIn(r, left, right).some((c) => {
-    const t = grid.text(r, c);
-    if (t === "-" || t.length > LONG_TEXT) return true;
-    return isNumberish(grid, r, c) && !isYear(grid, r, c);
-  });
+  for (let k = grid.cellsStart(r), end = grid.cellsEnd(r); k < end; k++) {
+    const c = grid.cellCol(k);
+    if (c >= left && c <= right && dataCell(grid, r, c)) return true;
+  }
+  return false;
+}
+
+function dataCell(grid: Grid, r: number, c: number): boolean {
+  const v = grid.value(r, c);
+  if (typeof v === "number") return grid.isNumber(r, c) && !isYearNumber(v);
+  const t = grid.text(r, c);
+  if (t === "-" || t.length > LONG_TEXT) return true;
+  return grid.isNumber(r, c) && !isYear(grid, r, c);
 }
 
 function captionLike(grid: Grid, r: number, left: number, right: number): boolean {
-  const cells = grid.cellsIn(r, left, right);
-  return cells.length === 1 && CAPTION.test(grid.text(r, cells[0]));
+  return (
+    grid.countIn(r, left, right) === 1 && CAPTION.test(grid.text(r, grid.firstIn(r, left, right)))
+  );
 }
 
 function noteLike(grid: Grid, r: number, left: number, right: number): boolean {
-  const cells = grid.cellsIn(r, left, right);
-  return cells.length > 0 && cells.length <= 2 && NOTE.test(grid.text(r, cells[0]));
+  const n = grid.countIn(r, left, right);
+  return n > 0 && n <= 2 && NOTE.test(grid.text(r, grid.firstIn(r, left, right)));
 }
 
 /** Does a header start at row r: short labels over ≥2 columns, with data below? */
 function headerStart(grid: Grid, seg: Segment, r: number): boolean {
-  const cells = grid.cellsIn(r, seg.left, seg.right);
-  if (coveredWidth(grid, r, seg.left, seg.right) < 2 || cells.length === 0) return false;
-  if (!cells.every((c) => headerishCell(grid, r, c))) return false;
-  if (cells.every((c) => isYear(grid, r, c))) return false;
+  // Every row of a table is tried here: the cheap, allocation-free tests come first.
+  if (grid.isEmptyRow(r, seg.left, seg.right)) return false;
+  if (!allHeaderish(grid, r, seg.left, seg.right)) return false;
+  if (coveredWidth(grid, r, seg.left, seg.right) < 2) return false;
+  if (allYears(grid, r, seg.left, seg.right)) return false;
   if (isNumberRow(grid, r, seg.left, seg.right)) return false;
   // Data must follow within a few rows.
   let sawData = false;
@@ -164,6 +240,7 @@ function headerStart(grid: Grid, seg: Segment, r: number): boolean {
   if (!sawData) {
     // A table of text (IKU definitions, proposals): accept when the words are header words.
     const rowsBelow = r < seg.bottom;
+    const cells = grid.cellsIn(r, seg.left, seg.right);
     return (
       rowsBelow && cells.length >= 2 && lexiconHits(grid, r, cells) >= Math.ceil(cells.length / 2)
     );
@@ -257,7 +334,8 @@ function captionAbove(
 
 /** Every table on a sheet, top to bottom. */
 export function findTables(grid: Grid): TableBounds[] {
-  const segments = verticalBlocks(grid).flatMap((b) => splitColumns(grid, b));
+  const used = new Uint8Array(grid.maxCol - grid.minCol + 1);
+  const segments = verticalBlocks(grid).flatMap((b) => splitColumns(grid, b, used));
   const tables: TableBounds[] = [];
   const consumedUntil = new Map<Segment, number>();
 
