@@ -113,7 +113,9 @@ export function rowCount(sheet: SheetSnapshot): number {
 }
 
 export function colCount(sheet: SheetSnapshot): number {
-  return sheet.values.reduce((max, row) => Math.max(max, row.length), 0);
+  let widest = 0;
+  for (const row of sheet.values) if (row.length > widest) widest = row.length;
+  return widest;
 }
 
 /** The value at an absolute (row, col), null outside the used range. */

@@ -1,23 +1,17 @@
-import { readValue, CellReading } from "../cellNumber";
+import type { CellReading } from "../cellNumber";
+import { readingsOf, SheetReadings } from "../sheetReadings";
 import { formatIsPercent } from "../numbers";
 import {
   CellRange,
   CellValue,
+  colCount,
   formatAt,
-  formulaAt,
   indentAt,
   rowCount,
   SheetSnapshot,
   valueAt,
 } from "../snapshot";
 import { cellText, hasDigit, isBlank, isPlainOrdinal } from "./text";
-
-/** snapshot's colCount, as a plain loop (the reduce callback is slow before it is compiled). */
-function widestRow(values: CellValue[][]): number {
-  let widest = 0;
-  for (let i = 0; i < values.length; i++) widest = Math.max(widest, values[i].length);
-  return widest;
-}
 
 /**
  * Below this size a finite numeric cell reads as a number even with a % format (×100 stays
@@ -62,15 +56,15 @@ export class Grid {
   private readonly cellStarts: Int32Array;
   private readonly cellCols: Int32Array;
   private readonly texts: (string[] | undefined)[];
-  private readonly readings: (CellReading[] | undefined)[];
+  private readonly readings: SheetReadings;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.top = sheet.origin.row;
     this.left = sheet.origin.col;
     this.bottom = this.top + rowCount(sheet) - 1;
-    this.right = this.left + widestRow(sheet.values) - 1;
+    this.right = this.left + colCount(sheet) - 1;
     this.texts = new Array<string[] | undefined>(rowCount(sheet));
-    this.readings = new Array<CellReading[] | undefined>(rowCount(sheet));
+    this.readings = readingsOf(sheet);
     this.mergedRows = new Uint8Array(rowCount(sheet));
     let minCol = this.left;
     let maxCol = this.right;
@@ -218,16 +212,12 @@ export class Grid {
     return this.reading(row, col).kind === "number";
   }
 
-  /** The cell's number reading, parsed once (Indonesian number text is dear to parse). */
+  /**
+   * The cell's number reading, parsed once per snapshot (core/sheetReadings): the check
+   * reads the same cells after the recogniser.
+   */
   reading(row: number, col: number): CellReading {
-    const i = row - this.top;
-    const j = col - this.left;
-    if (i < 0 || j < 0 || i >= this.readings.length) return this.readCell(row, col);
-    let line = this.readings[i];
-    if (line === undefined) line = this.readings[i] = [];
-    let reading = line[j];
-    if (reading === undefined) reading = line[j] = this.readCell(row, col);
-    return reading;
+    return this.readings.at(row, col);
   }
 
   /**
@@ -245,14 +235,6 @@ export class Grid {
     if (typeof v !== "number" && (typeof v !== "string" || !hasDigit(v))) return NaN;
     const reading = this.reading(row, col);
     return reading.kind === "number" ? reading.value : NaN;
-  }
-
-  private readCell(row: number, col: number): CellReading {
-    return readValue(
-      this.value(row, col),
-      formatAt(this.sheet, row, col),
-      formulaAt(this.sheet, row, col) !== null,
-    );
   }
 
   indent(row: number, col: number): number {
