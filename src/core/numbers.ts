@@ -258,6 +258,24 @@ export function formatIsPercent(numberFormat: string): boolean {
 
 /** Decimals of a number typed in a cell without format: 53.2 → 1 (from its shortest form). */
 export function decimalsOfNumber(x: number): number {
+  // Every numeric cell without a format asks: read the 15 digits as text, without a Decimal.
+  // Without an exponent (1e-6 ≤ |x| < 1e15, and 0) this is the Decimal's own digits with the
+  // trailing zeros it drops; otherwise the Decimal decides (it may print an exponent too).
+  if (Number.isFinite(x)) {
+    const digits = x.toPrecision(15);
+    if (!digits.includes("e")) {
+      const dot = digits.indexOf(".");
+      if (dot < 0) return 0;
+      let end = digits.length;
+      while (digits.charCodeAt(end - 1) === 48 /* "0" */) end--;
+      return end - 1 - dot;
+    }
+  }
+  return decimalsOfNumberExact(x);
+}
+
+/** decimalsOfNumber through decimal.js (what the text path above must always agree with). */
+export function decimalsOfNumberExact(x: number): number {
   const s = fromExcelNumber(x).toString();
   const dot = s.indexOf(".");
   return dot < 0 ? 0 : s.length - dot - 1;

@@ -6,6 +6,7 @@ import {
   comparePrintedFast,
   decimalsOfFormat,
   decimalsOfNumber,
+  decimalsOfNumberExact,
   formatIsPercent,
   formatNumber,
   isAccepted,
@@ -284,6 +285,37 @@ describe("number formats", () => {
     expect(decimalsOfNumber(53.2)).toBe(1);
     expect(decimalsOfNumber(100)).toBe(0);
     expect(decimalsOfNumber(0.1 + 0.2)).toBe(1);
+    expect(decimalsOfNumber(1e-7)).toBe(0); // decimal.js prints 1e-7: no digits after a dot
+  });
+
+  test("decimals of a typed number: the text path always agrees with decimal.js", () => {
+    const scaled = fc
+      .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -25, max: 25 }))
+      .map(([m, e]) => m * Math.pow(10, e));
+    const edges = fc.constantFrom(
+      0,
+      -0,
+      1e-6,
+      9.99999999999999e-7,
+      1e-7,
+      1e15,
+      999999999999999,
+      1e15 - 0.5,
+      1e21,
+      123456.789,
+      -0.000123,
+      5e-324,
+      Number.MAX_VALUE,
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), scaled, edges),
+        (x) => {
+          expect(decimalsOfNumber(x)).toBe(decimalsOfNumberExact(x));
+        },
+      ),
+      { seed: 8, numRuns: 20000 },
+    );
   });
 });
 
