@@ -234,18 +234,20 @@ function checkDataRow(
   let unrounded = printed.value;
   let error = errorOf(printed.value, FIFTEEN_DIGITS);
   const cells = operands(table, row, source);
-  if (cells) {
+  if (source && cells) {
     const polarity = rowPolarity(table, row, ctx.settings);
     const { target, realisasi } = cells;
     const fast = acceptedCapaianFast(printed, target, realisasi, polarity, ctx.settings);
-    if (fast !== null && !Number.isNaN(fast)) {
+    if (fast === null) {
+      // No candidate (T ≤ 0, units differ): nothing to check, the printed value stands.
+    } else if (!Number.isNaN(fast)) {
       unrounded = fast;
       error = errorOf(fast, CANDIDATE_ERROR);
-    } else if (fast !== null) {
+    } else {
       const judgement = judgeExact(printed, target, realisasi, polarity, ctx.settings);
       if (judgement) {
         if (!judgement.accepted) {
-          const finding = dataFinding(ctx, table, row, column, source!, printed, judgement);
+          const finding = dataFinding(ctx, table, row, column, source, printed, judgement);
           findings.push(finding);
         }
         unrounded = judgement.value.toNumber();
