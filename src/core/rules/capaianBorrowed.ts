@@ -2,7 +2,7 @@ import type { RuleContext } from "../check/context";
 import type { Finding } from "../check/types";
 import { Decimal, fromExcelNumber } from "../decimal";
 import { capaian } from "../formulas/capaian";
-import type { IndicatorEntry, PlanningModel, TargetEntry } from "../extract/types";
+import type { IndicatorEntry, PlanningModel, RealisasiEntry, TargetEntry } from "../extract/types";
 import { comparePrinted, isAccepted } from "../numbers";
 import { shiftedEntries, tableLabel } from "./crossTable";
 
@@ -16,15 +16,17 @@ import { shiftedEntries, tableLabel } from "./crossTable";
  */
 export function borrowedCapaianFindings(ctx: RuleContext): Finding[] {
   const model = ctx.model();
-  const shifted = shiftedEntries(model);
+  // Year shifts compare every group's series: only worth finding when a target is borrowed.
+  let shifted: Set<number> | null = null;
   const findings: Finding[] = [];
   for (const entry of model.indicators) {
     for (const printed of entry.capaian) {
       if (printed.againstEndTarget || printed.year === null) continue;
       const year = printed.year;
-      if (entry.targets.some((t) => t.year === year && !t.period)) continue;
-      const realisasi = entry.realisasi.find((r) => r.year === year && !r.period && !r.cumulative);
+      if (hasOwnTarget(entry, year)) continue;
+      const realisasi = annualRealisasi(entry, year);
       if (!realisasi) continue;
+      shifted ??= shiftedEntries(model);
       const borrowed = borrowTarget(model, entry, year, shifted);
       if (!borrowed) continue;
       const result = capaian(
@@ -69,6 +71,16 @@ export function borrowedCapaianFindings(ctx: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+/** The entry prints a target for the year itself (most capaian cells): nothing to borrow. */
+function hasOwnTarget(entry: IndicatorEntry, year: number): boolean {
+  for (const t of entry.targets) if (t.year === year && !t.period) return true;
+  return false;
+}
+
+function annualRealisasi(entry: IndicatorEntry, year: number): RealisasiEntry | undefined {
+  return entry.realisasi.find((r) => r.year === year && !r.period && !r.cumulative);
 }
 
 function sourceLabel(target: TargetEntry): string {

@@ -12,7 +12,13 @@ import {
   ScaleMeasure,
 } from "../formulas/scales";
 import type { RegionColumn } from "../recognize/types";
-import { capaianCandidates, capaianSource, isAverageRow, rowPolarity } from "./capaianPairs";
+import {
+  capaianCandidates,
+  capaianSource,
+  CapaianSource,
+  isAverageRow,
+  rowPolarity,
+} from "./capaianPairs";
 
 /**
  * `category-mismatch` (DOMAIN.md §6.8, §5): a kategori / predikat label against the band its
@@ -54,19 +60,42 @@ function capaianColumnFor(table: Table, kategori: RegionColumn): RegionColumn | 
   return nearestLeft(sameYear.length > 0 ? sameYear : all, kategori.col);
 }
 
+/** What a kategori column reads from its table, the same on every row. */
+interface KategoriFacts {
+  kategori: RegionColumn;
+  /** The capaian column it classifies, and that column's target and realisasi. */
+  capaianColumn: RegionColumn | undefined;
+  source: CapaianSource | null;
+  /** The realisasi column holding NE, Nilai AKIP or IKM on rows that name them. */
+  realisasiColumn: RegionColumn | undefined;
+}
+
+function kategoriFacts(table: Table, kategori: RegionColumn): KategoriFacts {
+  const capaianColumn = capaianColumnFor(table, kategori);
+  const realisasi = table.columnsWith("realisasi");
+  const sameYear = realisasi.filter((c) => kategori.year !== undefined && c.year === kategori.year);
+  return {
+    kategori,
+    capaianColumn,
+    source: capaianColumn ? capaianSource(table, capaianColumn) : null,
+    realisasiColumn: nearestLeft(sameYear.length > 0 ? sameYear : realisasi, kategori.col),
+  };
+}
+
 function capaianReading(
   ctx: RuleContext,
   table: Table,
   row: number,
   average: boolean,
-  capaianColumn: RegionColumn | undefined,
+  facts: KategoriFacts,
 ): Reading | null {
+  const { capaianColumn } = facts;
   if (capaianColumn) {
     const printed = table.number(row, capaianColumn.col);
     if (!printed) return null;
     const values = [fromExcelNumber(printed.value)];
     const related = [table.ref(row, capaianColumn.col)];
-    const source = average ? null : capaianSource(table, capaianColumn);
+    const source = average ? null : facts.source;
     const t = source ? table.number(row, source.target.col) : null;
     const r = source ? table.number(row, source.realisasi.col) : null;
     if (t && r) {
@@ -114,12 +143,10 @@ const INDICATOR_MEASURES: { measure: ScaleMeasure; name: RegExp }[] = [
 ];
 
 /** NE, Nilai AKIP or IKM: the row's indicator names the measure, its realisasi is the value. */
-function indicatorReadings(table: Table, row: number, kategori: RegionColumn): Reading[] {
+function indicatorReadings(table: Table, row: number, facts: KategoriFacts): Reading[] {
   const label = table.label(row);
   const out: Reading[] = [];
-  const realisasi = table.columnsWith("realisasi");
-  const sameYear = realisasi.filter((c) => kategori.year !== undefined && c.year === kategori.year);
-  const column = nearestLeft(sameYear.length > 0 ? sameYear : realisasi, kategori.col);
+  const column = facts.realisasiColumn;
   for (const { measure, name } of INDICATOR_MEASURES) {
     if (!name.test(label) || !column) continue;
     const value = table.number(row, column.col);
@@ -135,8 +162,85 @@ function indicatorReadings(table: Table, row: number, kategori: RegionColumn): R
   return out;
 }
 
+/**
+ * The bands of a scale a printed label names (labelMatches), remembered per scale and label
+ * text: a workbook prints a handful of kategori labels on thousands of rows.
+ */
+const NAMED_BANDS = new WeakMap<Scale, Map<string, readonly Band[]>>();
+
+function bandsNamed(scale: Scale, label: string): readonly Band[] {
+  let byLabel = NAMED_BANDS.get(scale);
+  if (byLabel === undefined) {
+    byLabel = new Map();
+    NAMED_BANDS.set(scale, byLabel);
+  }
+  let bands = byLabel.get(label);
+  if (bands === undefined) {
+    bands = scale.bands.filter((b) => labelMatches(b, label));
+    if (byLabel.size > 1000) byLabel.clear();
+    byLabel.set(label, bands);
+  }
+  return bands;
+}
+
 function knows(scale: Scale, label: string): boolean {
-  return scale.bands.some((b) => labelMatches(b, label));
+  return bandsNamed(scale, label).length > 0;
+}
+
+/**
+ * Which side of a scale bound (a number, read by classify() as new Decimal(bound)) the
+ * 15-digit decimal of a float lies on: 1 above, -1 below, 0 when floats cannot tell. The
+ * decimal is within 5e-15·|x| of the float and the bound's decimal within 1.2e-16·|bound|,
+ * so a gap over 1e-14·max(|x|, |bound|) keeps its sign.
+ */
+export function sideOfBound(x: number, bound: number): -1 | 0 | 1 {
+  const gap = x - bound;
+  if (!(Math.abs(gap) > 1e-14 * Math.max(Math.abs(x), Math.abs(bound)))) return 0;
+  return gap > 0 ? 1 : -1;
+}
+
+/**
+ * classify() of the 15-digit decimal of a float: its band, null when it falls in none, or
+ * undefined when it lies too close to a bound for floats to tell.
+ */
+export function bandOfFast(x: number, scale: Scale): Band | null | undefined {
+  if (scale.range) {
+    const low = sideOfBound(x, scale.range.min);
+    const high = sideOfBound(x, scale.range.max);
+    if (low === 0 || high === 0) return undefined;
+    if (low < 0 || high > 0) return null;
+  }
+  for (const band of scale.bands) {
+    // Off every bound, inclusive and exclusive bounds agree.
+    const above = band.min === null ? 1 : sideOfBound(x, band.min.value);
+    if (above === 0) return undefined;
+    if (above < 0) continue;
+    const below = band.max === null ? -1 : sideOfBound(x, band.max.value);
+    if (below === 0) return undefined;
+    if (below < 0) return band;
+  }
+  return null;
+}
+
+/**
+ * The common row in floats: it has a printed capaian, the active capaian scale knows the
+ * label, and the printed value falls in a band the label names. Then checkLabel's first
+ * reading is that capaian and its printed value alone answers "no finding".
+ */
+function printedCapaianAgrees(
+  table: Table,
+  row: number,
+  facts: KategoriFacts,
+  scale: Scale | undefined,
+  label: string,
+): boolean {
+  if (!facts.capaianColumn || !scale) return false;
+  const named = bandsNamed(scale, label);
+  if (named.length === 0) return false;
+  const printed = table.number(row, facts.capaianColumn.col);
+  if (!printed) return false;
+  const band = bandOfFast(printed.value, scale);
+  return band !== undefined && band !== null && named.includes(band);
 }
 
 function bandOf(value: Decimal, scale: Scale): Band | null {
@@ -158,7 +262,8 @@ function checkLabel(
     const scale = findScale(ctx.settings.scales[reading.measure]);
     if (!scale || !knows(scale, label)) continue;
     const bands = reading.values.map((v) => bandOf(v, scale));
-    if (bands.some((b) => b !== null && labelMatches(b, label))) return null;
+    const named = bandsNamed(scale, label);
+    if (bands.some((b) => b !== null && named.includes(b))) return null;
     const band = bands[0];
     if (!band) return null;
     return ctx.finding("category-mismatch", {
@@ -197,17 +302,19 @@ function checkLabel(
 }
 
 function checkTable(ctx: RuleContext, table: Table, findings: Finding[]): void {
+  const capaianScale = findScale(ctx.settings.scales.capaian);
   for (const kategori of table.columnsWith("kategori")) {
-    const capaianColumn = capaianColumnFor(table, kategori);
+    const facts = kategoriFacts(table, kategori);
     for (const r of table.rows) {
       const average = isAverageRow(table, r.row, r.kind);
       if (r.kind !== "data" && !average) continue;
       const label = table.text(r.row, kategori.col);
       if (!/\p{L}/u.test(label)) continue;
+      if (printedCapaianAgrees(table, r.row, facts, capaianScale, label)) continue;
       const readings: Reading[] = [];
-      const capaian = capaianReading(ctx, table, r.row, average, capaianColumn);
+      const capaian = capaianReading(ctx, table, r.row, average, facts);
       if (capaian) readings.push(capaian);
-      if (!average) readings.push(...indicatorReadings(table, r.row, kategori));
+      if (!average) readings.push(...indicatorReadings(table, r.row, facts));
       const finding = checkLabel(ctx, table, r.row, kategori, label, readings);
       if (finding) findings.push(finding);
     }
