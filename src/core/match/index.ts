@@ -151,10 +151,11 @@ interface Link {
 
 class UnionFind {
   private readonly parent: number[];
-  private readonly tables: Set<number>[];
-  constructor(entries: IndicatorEntry[]) {
+  /** The units (table column groups) of each root's group, made when it first joins another. */
+  private readonly units: (Set<number> | undefined)[];
+  constructor(private readonly entries: IndicatorEntry[]) {
     this.parent = entries.map((_, i) => i);
-    this.tables = entries.map((e) => new Set([unitOf(e)]));
+    this.units = new Array<Set<number> | undefined>(entries.length);
   }
   find(i: number): number {
     while (this.parent[i] !== i) {
@@ -168,10 +169,18 @@ class UnionFind {
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra === rb) return true;
-    for (const t of this.tables[rb]) if (this.tables[ra].has(t)) return false;
+    const ua = this.unitsOf(ra);
+    const ub = this.unitsOf(rb);
+    for (const t of ub) if (ua.has(t)) return false;
     this.parent[rb] = ra;
-    for (const t of this.tables[rb]) this.tables[ra].add(t);
+    for (const t of ub) ua.add(t);
     return true;
+  }
+  /** A root that never joined another is its entry alone. */
+  private unitsOf(root: number): Set<number> {
+    let units = this.units[root];
+    if (units === undefined) this.units[root] = units = new Set([unitOf(this.entries[root])]);
+    return units;
   }
 }
 
@@ -254,6 +263,13 @@ export function matchIndicators(
     entry.group = g;
   }
   for (const group of groups) {
+    // Most indicators stand alone: their level and roles are their own (what the votes give).
+    if (group.members.length === 1) {
+      const only = entries[group.members[0]];
+      group.level = only.level;
+      group.roles = rolesOf(only);
+      continue;
+    }
     const members = group.members.map((id) => entries[id]);
     group.level = groupLevel(members);
     group.roles = [...new Set(members.flatMap(rolesOf))];
