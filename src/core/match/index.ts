@@ -279,10 +279,11 @@ export function matchIndicators(
 
 /** The roles an entry stands for: its table's, plus any source a target column names (a PK table printing the Renstra target). */
 export function rolesOf(entry: IndicatorEntry): TargetRole[] {
-  const roles = new Set<TargetRole>();
-  if (entry.tableRole) roles.add(entry.tableRole);
-  for (const t of entry.targets) if (t.role === "renstra") roles.add("renstra");
-  return [...roles];
+  const roles: TargetRole[] = entry.tableRole ? [entry.tableRole] : [];
+  if (entry.tableRole !== "renstra" && entry.targets.some((t) => t.role === "renstra")) {
+    roles.push("renstra");
+  }
+  return roles;
 }
 
 function groupLevel(members: IndicatorEntry[]): IndicatorLevel {

@@ -87,6 +87,13 @@ const TYPE_COUNT = 3;
 const NONE: Located[] = [];
 const NO_FINDINGS: Finding[] = [];
 
+/** Targets of more than one role (a PK table printing the Renstra target beside its own). */
+function hasSeveralRoles(entry: IndicatorEntry): boolean {
+  const first = entry.targets.length > 0 ? entry.targets[0].role : undefined;
+  for (const t of entry.targets) if (t.role !== first) return true;
+  return false;
+}
+
 function groupFindings(
   ctx: RuleContext,
   model: PlanningModel,
@@ -94,8 +101,7 @@ function groupFindings(
   shifted: Set<number>,
 ): Finding[] {
   const members = membersOf(model, group).filter((m) => !shifted.has(m.id));
-  if (members.length < 2 && !members.some((m) => new Set(m.targets.map((t) => t.role)).size > 1))
-    return NO_FINDINGS;
+  if (members.length < 2 && !members.some(hasSeveralRoles)) return NO_FINDINGS;
   // Keyed by year and type; each bucket's targets split by role, in table order.
   const buckets = new Map<number, Map<TargetRole, Located[]>>();
   for (const entry of members) {
