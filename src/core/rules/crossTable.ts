@@ -64,9 +64,20 @@ export function comparable(a: ModelValue, b: ModelValue): boolean {
   return true;
 }
 
-export function membersOf(model: PlanningModel, group: IndicatorGroup): IndicatorEntry[] {
-  return group.members.map((id) => model.indicators[id]);
+/**
+ * The entries of a group. Several rules ask for every group's members: the list is made once
+ * per group, and callers must not change it.
+ */
+export function membersOf(model: PlanningModel, group: IndicatorGroup): readonly IndicatorEntry[] {
+  let members = MEMBERS.get(group);
+  if (members === undefined) {
+    members = group.members.map((id) => model.indicators[id]);
+    MEMBERS.set(group, members);
+  }
+  return members;
 }
+
+const MEMBERS = new WeakMap<IndicatorGroup, IndicatorEntry[]>();
 
 /** Annual targets of one entry by year (quarters and end/cumulative targets left out). */
 export function annualSeries(entry: IndicatorEntry): Map<number, TargetEntry> {

@@ -152,7 +152,7 @@ function groupFindings(
 function candidatesFor(
   model: PlanningModel,
   group: IndicatorGroup,
-  members: IndicatorEntry[],
+  members: readonly IndicatorEntry[],
   role: TargetRole,
   threshold: number,
 ): IndicatorEntry[] {

@@ -32,7 +32,7 @@ interface Located {
 function confirmedByCapaian(
   value: RealisasiEntry,
   year: number,
-  entries: IndicatorEntry[],
+  entries: readonly IndicatorEntry[],
 ): boolean {
   const printed = entries.flatMap((e) =>
     e.capaian.filter((c) => c.year === year && !c.againstEndTarget),

@@ -65,7 +65,7 @@ function distinct(list: Located[]): Located[][] {
   return clusters;
 }
 
-function polarityOf(members: IndicatorEntry[]): Polarity {
+function polarityOf(members: readonly IndicatorEntry[]): Polarity {
   return members.find((m) => m.polarity)?.polarity ?? "positif";
 }
 
