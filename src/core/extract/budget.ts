@@ -21,31 +21,8 @@ export function budgetLinesOf(table: Table, tableIndex: number, offset: number):
   table.rows.forEach((row, index) => {
     if (row.kind !== "data" && row.kind !== "total") return;
     // Each money cell of the row read once (these tables run to thousands of rows).
-    const pagu: BudgetLine["pagu"] = [];
-    for (const c of paguColumns) {
-      const v = modelValueAt(table, row.row, c.col);
-      if (v)
-        pagu.push({
-          value: v.value,
-          number: v.number,
-          at: v.at,
-          col: v.col,
-          year: yearOf(table, c),
-          variant: c.variant,
-        });
-    }
-    const realisasi: BudgetLine["realisasi"] = [];
-    for (const c of realisasiColumns) {
-      const v = modelValueAt(table, row.row, c.col);
-      if (v)
-        realisasi.push({
-          value: v.value,
-          number: v.number,
-          at: v.at,
-          col: v.col,
-          year: yearOf(table, c),
-        });
-    }
+    const pagu = yearValuesAt(table, row.row, paguColumns, true);
+    const realisasi = yearValuesAt(table, row.row, realisasiColumns, false);
     const persen = valuesAt(table, row.row, persenColumns);
     const selisih = valuesAt(table, row.row, selisihColumns);
     if (pagu.length + realisasi.length + persen.length + selisih.length === 0) return;
@@ -76,6 +53,31 @@ export function budgetLinesOf(table: Table, tableIndex: number, offset: number):
 
 function yearOf(table: Table, column: RegionColumn): number | null {
   return column.year ?? table.region.year ?? null;
+}
+
+/** The money values of a row in these columns, with their year (and the pagu's variant). */
+function yearValuesAt(
+  table: Table,
+  row: number,
+  columns: readonly RegionColumn[],
+  withVariant: boolean,
+): BudgetLine["pagu"] {
+  const values: BudgetLine["pagu"] = [];
+  for (const c of columns) {
+    const number = table.number(row, c.col);
+    if (!number) continue;
+    const at = table.ref(row, c.col);
+    const value: BudgetLine["pagu"][number] = {
+      value: number.value,
+      number,
+      at,
+      col: c.col,
+      year: yearOf(table, c),
+    };
+    if (withVariant) value.variant = c.variant;
+    values.push(value);
+  }
+  return values;
 }
 
 function valuesAt(table: Table, row: number, columns: RegionColumn[]): ModelValue[] {

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import type { CellNumber } from "../../../src/core/cellNumber";
 import { DEFAULT_SETTINGS, CheckSettings } from "../../../src/core/check/settings";
 import { Decimal, excelRound, excelTruncate, fromExcelNumber } from "../../../src/core/decimal";
 import { capaian, Polarity } from "../../../src/core/formulas/capaian";
@@ -16,6 +15,7 @@ import {
   mean,
   surelyDifferent,
 } from "../../../src/core/rules/capaianPairs";
+import { numberReading } from "../../helpers/readings";
 
 /**
  * The float fast paths of capaian-mismatch against the decimal path they stand in for: the
@@ -23,22 +23,7 @@ import {
  * printed values at the rounding tolerance, ratios below 10, cap and floor, overflow).
  */
 
-function cell(value: number, decimals: number, extra: Partial<CellNumber> = {}): CellNumber {
-  return {
-    kind: "number",
-    value,
-    readAs: "number",
-    isPercent: false,
-    decimals,
-    unit: null,
-    secondary: null,
-    decimalMark: null,
-    ambiguous: false,
-    usFormat: false,
-    formula: false,
-    ...extra,
-  };
-}
+const cell = numberReading;
 
 /** |a − b| ≤ relative·max(1, |b|), in decimals (no overflow). */
 function within(a: number, b: Decimal, relative: number): boolean {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { CellNumber } from "../../../../src/core/cellNumber";
+import { numberReading } from "../../../helpers/readings";
 import type { Table } from "../../../../src/core/check/table";
 import { Decimal, fromExcelNumber } from "../../../../src/core/decimal";
 import { comparePrintedExact } from "../../../../src/core/numbers";
@@ -16,20 +16,7 @@ import { DEFAULT_SETTINGS } from "../../../../src/core/check/settings";
 const NO_TABLE = {} as Table;
 
 function cell(value: number, decimals: number): Amount {
-  const reading: CellNumber = {
-    kind: "number",
-    value,
-    readAs: "number",
-    isPercent: false,
-    decimals,
-    unit: null,
-    secondary: null,
-    decimalMark: null,
-    ambiguous: false,
-    usFormat: false,
-    formula: false,
-  };
-  return Amount.ofCell(NO_TABLE, 0, 0, reading);
+  return Amount.ofCell(NO_TABLE, 0, 0, numberReading(value, decimals));
 }
 
 /** The decimal sum the rules meant before any float: Excel's 15 digits, added in order. */
