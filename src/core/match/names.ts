@@ -82,9 +82,11 @@ function tokensAndKey(name: string): { tokens: string[]; key: string } {
   return cached;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function computeTokens(name: string): string[] {
-  const raw = name
-    .normalize("NFKC")
+  // ASCII text is its own NFKC form (most names): normalising it only copies it.
+  const raw = (ASCII.test(name) ? name : name.normalize("NFKC"))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()

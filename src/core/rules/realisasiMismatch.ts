@@ -56,16 +56,29 @@ function confirmedByCapaian(
   );
 }
 
+/** Annual realisasi of a known year: the values this rule compares. */
+function isCompared(value: RealisasiEntry): value is RealisasiEntry & { year: number } {
+  return value.year !== null && !value.period && !value.cumulative;
+}
+
+function countCompared(members: readonly IndicatorEntry[]): number {
+  let n = 0;
+  for (const entry of members) for (const value of entry.realisasi) if (isCompared(value)) n++;
+  return n;
+}
+
 export const realisasiMismatch: Rule = {
   id: RULE_ID,
   run: (ctx) => {
     const model = ctx.model();
     const findings: Finding[] = [];
     for (const group of model.groups) {
+      // Two values of one year are needed to disagree: most groups hold fewer than two at all.
+      if (countCompared(membersOf(model, group)) < 2) continue;
       const byYear = new Map<number, Located[]>();
       for (const entry of membersOf(model, group)) {
         for (const value of entry.realisasi) {
-          if (value.year === null || value.period || value.cumulative) continue;
+          if (!isCompared(value)) continue;
           const list = byYear.get(value.year) ?? [];
           list.push({ value, entry });
           byYear.set(value.year, list);
