@@ -79,14 +79,26 @@ export function membersOf(model: PlanningModel, group: IndicatorGroup): readonly
 
 const MEMBERS = new WeakMap<IndicatorGroup, IndicatorEntry[]>();
 
+/** A target of an annual series: a yearly target whose column names its year. */
+function isAnnual(t: TargetEntry): t is TargetEntry & { year: number } {
+  return t.type === "annual" && !t.period && t.year !== null && t.yearFrom === "column";
+}
+
 /** Annual targets of one entry by year (quarters and end/cumulative targets left out). */
 export function annualSeries(entry: IndicatorEntry): Map<number, TargetEntry> {
   const series = new Map<number, TargetEntry>();
   for (const t of entry.targets) {
-    if (t.type !== "annual" || t.period || t.year === null || t.yearFrom !== "column") continue;
+    if (!isAnnual(t)) continue;
     if (!series.has(t.year)) series.set(t.year, t);
   }
   return series;
+}
+
+/** How many annual targets an entry has (at least its series' size). */
+function countAnnual(entry: IndicatorEntry): number {
+  let n = 0;
+  for (const t of entry.targets) if (isAnnual(t)) n++;
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -159,7 +171,9 @@ export function yearShifts(model: PlanningModel): SeriesShift[] {
   if (cached) return cached;
   const found: SeriesShift[] = [];
   for (const group of model.groups) {
+    // A series needs three annual targets: most entries have fewer, and build no map.
     const members = membersOf(model, group)
+      .filter((entry) => countAnnual(entry) >= 3)
       .map((entry) => ({ entry, series: annualSeries(entry) }))
       .filter((m) => m.series.size >= 3 && notConstant(m.series));
     let done = false;
