@@ -26,7 +26,11 @@ export const missingIndicator: Rule = {
   run: (ctx) => {
     const model = ctx.model();
     const present = levelsByRole(model);
-    return model.groups.flatMap((group) => groupFindings(ctx, model, group, present));
+    const findings: Finding[] = [];
+    for (const group of model.groups) {
+      for (const finding of groupFindings(ctx, model, group, present)) findings.push(finding);
+    }
+    return findings;
   },
 };
 
@@ -39,23 +43,31 @@ const LEVEL_LABEL: Record<IndicatorLevel, string> = {
   unknown: "indikator",
 };
 
-/** The roles expected for a group holding `role` at `level`. */
-export function expectedRoles(role: TargetRole, level: IndicatorLevel): TargetRole[] {
+const PK_EXPECTS: readonly TargetRole[] = ["renstra", "iku", "pengukuran"];
+const IKU_EXPECTS: readonly TargetRole[] = ["renstra", "pengukuran"];
+const RENSTRA_SASARAN_EXPECTS: readonly TargetRole[] = ["iku", "pk"];
+const RENSTRA_TUJUAN_EXPECTS: readonly TargetRole[] = ["iku"];
+const PENGUKURAN_EXPECTS: readonly TargetRole[] = ["pk"];
+const RENJA_PROGRAM_EXPECTS: readonly TargetRole[] = ["renstra"];
+const NOTHING: readonly TargetRole[] = [];
+
+/** The roles expected for a group holding `role` at `level` (asked per group: shared lists). */
+export function expectedRoles(role: TargetRole, level: IndicatorLevel): readonly TargetRole[] {
   switch (role) {
     case "pk":
-      return ["renstra", "iku", "pengukuran"];
+      return PK_EXPECTS;
     case "iku":
-      return ["renstra", "pengukuran"];
+      return IKU_EXPECTS;
     case "renstra":
-      if (level === "sasaran") return ["iku", "pk"];
-      if (level === "tujuan") return ["iku"];
-      return [];
+      if (level === "sasaran") return RENSTRA_SASARAN_EXPECTS;
+      if (level === "tujuan") return RENSTRA_TUJUAN_EXPECTS;
+      return NOTHING;
     case "pengukuran":
-      return ["pk"];
+      return PENGUKURAN_EXPECTS;
     case "renja":
-      return level === "program" ? ["renstra"] : [];
+      return level === "program" ? RENJA_PROGRAM_EXPECTS : NOTHING;
     default:
-      return [];
+      return NOTHING;
   }
 }
 
@@ -92,12 +104,11 @@ function groupFindings(
   // A group never spans families (core/match), so its first member's family is the group's.
   const family = model.fileFamilies[members[0].table.file] ?? 0;
   const present = presence.get(family) ?? new Map<TargetRole, Set<IndicatorLevel>>();
-  const has = new Set(group.roles);
   const missing = new Map<TargetRole, TargetRole>();
   for (const role of group.roles) {
     for (const expected of expectedRoles(role, level)) {
       if (expected === "pk" && level === "tujuan") continue;
-      if (has.has(expected) || missing.has(expected)) continue;
+      if (group.roles.includes(expected) || missing.has(expected)) continue;
       if (!present.get(expected)?.has(level)) continue;
       missing.set(expected, role);
     }
