@@ -33,6 +33,8 @@ const DISPLAY_MARK_OF_NUMBERS: DecimalMark = ",";
 interface ValueCell {
   row: number;
   col: number;
+  /** Position in row then column order among the table's value cells. */
+  seq: number;
   /** The cell's raw text ("" for a real number). */
   text: string;
   reading: CellNumber;
@@ -75,11 +77,25 @@ function ordinalAt(table: Table, row: number, col: number): number | null | unde
   return m ? Number(m[1]) : null;
 }
 
-/** Every number in the value columns of the table's value rows, in row then column order. */
-function valueCells(table: Table): ValueCell[] {
+/**
+ * The numbers in the value columns of the table's value rows, in row then column order. Real
+ * numbers that show a decimal mark are many (money with cents) and only vote, or serve as an
+ * example, unless the table writes "." decimals: then (`all`) they are listed too, since each
+ * is reported; otherwise they are counted, and the first of each column kept.
+ */
+interface ValueCells {
+  cells: ValueCell[];
+  /** Real numbers showing a mark that are not in `cells`. */
+  shown: number;
+  firstShown?: ValueCell;
+  firstShownIn: Map<number, ValueCell>;
+}
+
+function valueCells(table: Table, all: boolean): ValueCells {
+  const found: ValueCells = { cells: [], shown: 0, firstShownIn: new Map() };
   const columns = table.columns.filter((c) => c.role !== null && VALUE_ROLES.has(c.role));
-  if (columns.length === 0) return [];
-  const cells: ValueCell[] = [];
+  if (columns.length === 0) return found;
+  let seq = 0;
   for (const row of table.rows) {
     if (row.kind === "section" || isColumnNumberRow(table, row.row)) continue;
     for (const column of columns) {
@@ -88,12 +104,22 @@ function valueCells(table: Table): ValueCell[] {
       // A real number without decimals shows no mark: it neither votes, nor serves as an
       // example, nor is reported.
       if (reading.readAs !== "text" && reading.decimals === 0) continue;
+      if (reading.readAs !== "text" && !all) {
+        found.shown++;
+        const at = seq++;
+        if (!found.firstShownIn.has(column.col)) {
+          const cell = { row: row.row, col: column.col, seq: at, text: "", reading };
+          found.firstShownIn.set(column.col, cell);
+          found.firstShown ??= cell;
+        }
+        continue;
+      }
       const text = reading.readAs === "text" ? table.text(row.row, column.col) : "";
-      const cell = { row: row.row, col: column.col, text, reading };
-      if (!looksLikeYear(cell)) cells.push(cell);
+      const cell = { row: row.row, col: column.col, seq: seq++, text, reading };
+      if (!looksLikeYear(cell)) found.cells.push(cell);
     }
   }
-  return cells;
+  return found;
 }
 
 /**
@@ -107,9 +133,9 @@ function shownMark(cell: ValueCell): DecimalMark | null {
 }
 
 /** The table's decimal mark when one clearly dominates, else null (a mixed table decides nothing). */
-export function dominantMark(cells: ValueCell[]): DecimalMark | null {
+function dominantMark(cells: ValueCell[], otherCommas: number): DecimalMark | null {
   let dots = 0;
-  let commas = 0;
+  let commas = otherCommas;
   for (const cell of cells) {
     const mark = shownMark(cell);
     if (mark === ".") dots++;
@@ -139,12 +165,25 @@ function shownText(cell: ValueCell): string {
  */
 function exampleFor(
   cell: ValueCell,
-  cells: ValueCell[],
+  found: ValueCells,
   dominant: DecimalMark,
 ): ValueCell | undefined {
   const qualifies = (c: ValueCell): boolean =>
     shownMark(c) === dominant && (dominant === "," || isText(c));
-  return cells.find((c) => c.col === cell.col && qualifies(c)) ?? cells.find(qualifies);
+  const { cells } = found;
+  // Real numbers not listed show the display mark ","; the first of each column stands for them.
+  const inColumn = earliest(
+    cells.find((c) => c.col === cell.col && qualifies(c)),
+    dominant === "," ? found.firstShownIn.get(cell.col) : undefined,
+  );
+  return (
+    inColumn ?? earliest(cells.find(qualifies), dominant === "," ? found.firstShown : undefined)
+  );
+}
+
+function earliest(a: ValueCell | undefined, b: ValueCell | undefined): ValueCell | undefined {
+  if (!a || !b) return a ?? b;
+  return a.seq <= b.seq ? a : b;
 }
 
 function numberParam(cell: ValueCell): MessageParam {
@@ -180,11 +219,15 @@ function textColumnFindings(ctx: RuleContext, table: Table, cells: ValueCell[]):
 }
 
 /** Per-cell findings: US format, a mark against the table's convention, an ambiguous "1.715". */
-function markFindings(ctx: RuleContext, table: Table, cells: ValueCell[]): Finding[] {
-  const dominant = dominantMark(cells);
+function markFindings(
+  ctx: RuleContext,
+  table: Table,
+  found: ValueCells,
+  dominant: DecimalMark | null,
+): Finding[] {
   const findings: Finding[] = [];
   const report = (cell: ValueCell, id: MarkMessageId, extra = {}): void => {
-    const example = dominant === null ? undefined : exampleFor(cell, cells, dominant);
+    const example = dominant === null ? undefined : exampleFor(cell, found, dominant);
     findings.push(
       ctx.finding("number-as-text", {
         at: table.ref(cell.row, cell.col),
@@ -198,7 +241,7 @@ function markFindings(ctx: RuleContext, table: Table, cells: ValueCell[]): Findi
       }),
     );
   };
-  for (const cell of cells) {
+  for (const cell of found.cells) {
     if (isText(cell) && cell.reading.usFormat) {
       report(cell, "numberAsText.usFormat", { indonesian: numberParam(cell) });
       continue;
@@ -237,9 +280,16 @@ export const numberAsText: Rule = {
   run(ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
-      const cells = valueCells(table);
-      if (cells.length === 0) continue;
-      findings.push(...textColumnFindings(ctx, table, cells), ...markFindings(ctx, table, cells));
+      let found = valueCells(table, false);
+      // Real numbers alone report nothing: they all show the display mark.
+      if (found.cells.length === 0) continue;
+      const dominant = dominantMark(found.cells, found.shown);
+      // A "." table reports each real number that shows ",": list them all.
+      if (dominant === ".") found = valueCells(table, true);
+      findings.push(
+        ...textColumnFindings(ctx, table, found.cells),
+        ...markFindings(ctx, table, found, dominant),
+      );
     }
     return findings;
   },

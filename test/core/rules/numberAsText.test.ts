@@ -223,6 +223,33 @@ describe("number-as-text on small tables", () => {
     expect(renderMessage(markAt(findings, "Tabel X!C5").message)).toContain('(mis. "82,57")');
   });
 
+  test("the example is the first cell of the column that shows the table's mark, real numbers too", () => {
+    // C4 is a real number (82.5, shown "82,5" in Indonesian Excel) before the text "80,45".
+    const sameColumn = check(
+      [
+        table([
+          ["A", "77,60", 82.5, "106,40"],
+          ["B", "45,00", "46.17", "102,60"],
+          ["C", "80,35", "80,45", "100,12"],
+        ]),
+      ],
+      RULES,
+    );
+    expect(renderMessage(markAt(sameColumn, "Tabel X!C5").message)).toContain('(mis. "82,5")');
+    // D4's column shows no comma: the table's first one is the real number B4.
+    const elsewhere = check(
+      [
+        table([
+          ["A", 77.25, "82,57", "106.40"],
+          ["B", "45,00", "46,17", null],
+          ["C", "80,35", "80,45", null],
+        ]),
+      ],
+      RULES,
+    );
+    expect(renderMessage(markAt(elsewhere, "Tabel X!D4").message)).toContain('(mis. "77,25")');
+  });
+
   test("a mixed table (2 dots, 2 commas) has no dominant convention: no mark findings", () => {
     const findings = check(
       [
