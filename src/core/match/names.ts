@@ -82,11 +82,15 @@ function tokensAndKey(name: string): { tokens: string[]; key: string } {
   return cached;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** True when every character is ASCII (a loop: a regex range from \x00 trips the linter). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 function computeTokens(name: string): string[] {
   // ASCII text is its own NFKC form (most names): normalising it only copies it.
-  const raw = (ASCII.test(name) ? name : name.normalize("NFKC"))
+  const raw = (isAscii(name) ? name : name.normalize("NFKC"))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
