@@ -3,6 +3,7 @@ import type { Polarity } from "../formulas/capaian";
 import { settingFor, CheckSettings } from "../check/settings";
 import type { Table } from "../check/table";
 import { valueAt } from "../snapshot";
+import { cellText } from "../recognize/text";
 import type { RegionColumn, RegionKind, RegionRow } from "../recognize/types";
 import { normaliseName } from "../match/names";
 import type {
@@ -298,11 +299,6 @@ const SUMMARY_LABEL = /^\s*(?:total|rata[\s-]*rata|jumlah\s+(?:total|keseluruhan
  * One cell listing several indicators as bullets ("- Persentase A\n- Persentase B"): the
  * names, else null. Such entries carry no values (which value belongs to which is unknown).
  */
-/** Whitespace runs as single spaces; most names have only single spaces and come back as they are. */
-function collapseSpaces(text: string): string {
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, " ") : text;
-}
-
 function bulletNames(text: string): string[] | null {
   // Bullets on one line ("- Persentase A - Persentase B") when the cell starts with one.
   const oneLine = !text.includes("\n") && /^\s*[-–•]\s/.test(text);
@@ -359,7 +355,7 @@ function groupEntries(
     }
     if (!nameColumn) return;
     const bullets = bulletNames(name);
-    name = collapseSpaces(name);
+    name = cellText(name);
     if (SUMMARY_LABEL.test(name)) return;
     // The recogniser marks "Jumlah …" rows as totals only when they are not indicators.
     if (row.kind === "total") return;
@@ -449,7 +445,7 @@ function readUraian(
   known: Map<number, UraianContext>,
 ): UraianContext | null {
   if (!group.uraian) return null;
-  const text = collapseSpaces(table.text(row.row, group.uraian.col));
+  const text = cellText(table.text(row.row, group.uraian.col));
   if (text === "" || PLACEHOLDER.test(text) || !/\p{L}/u.test(text)) return null;
   const kodeText = group.kode ? table.text(row.row, group.kode.col) : "";
   const kode = row.kode ?? (kodeText !== "" ? kodeText : undefined);
