@@ -24,7 +24,6 @@ export function extract(tables: Table[], settings: CheckSettings): PlanningModel
     );
   }
   const indicators: IndicatorEntry[] = [];
-  const budget: BudgetLine[] = [];
   let id = 0;
   tables.forEach((table, tableIndex) => {
     indicators.push(
@@ -36,9 +35,6 @@ export function extract(tables: Table[], settings: CheckSettings): PlanningModel
         nextId: () => id++,
       }),
     );
-    if (table.kind === "anggaran" || table.kind === "efisiensi" || table.kind === "pk") {
-      budget.push(...budgetLinesOf(table, tableIndex, budget.length));
-    }
   });
   // Ids are indexes into `indicators` (entries split from bulleted cells took fresh ids).
   indicators.forEach((entry, index) => (entry.id = index));
@@ -53,5 +49,26 @@ export function extract(tables: Table[], settings: CheckSettings): PlanningModel
   }
   const families = fileFamilies(indicators, files, regions);
   const { groups, candidates } = matchIndicators(indicators, settings, families);
-  return { indicators, groups, candidates, budget, documentYears, fileFamilies: families };
+  let budget: BudgetLine[] | undefined;
+  return {
+    indicators,
+    groups,
+    candidates,
+    get budget() {
+      return (budget ??= budgetOf(tables));
+    },
+    documentYears,
+    fileFamilies: families,
+  };
+}
+
+/** The budget lines of every table, in table order (PlanningModel.budget). */
+function budgetOf(tables: Table[]): BudgetLine[] {
+  const budget: BudgetLine[] = [];
+  tables.forEach((table, tableIndex) => {
+    if (table.kind === "anggaran" || table.kind === "efisiensi" || table.kind === "pk") {
+      for (const line of budgetLinesOf(table, tableIndex, budget.length)) budget.push(line);
+    }
+  });
+  return budget;
 }

@@ -166,7 +166,11 @@ export interface PlanningModel {
   indicators: IndicatorEntry[];
   groups: IndicatorGroup[];
   candidates: MatchCandidate[];
-  budget: BudgetLine[];
+  /**
+   * Built on first read: no rule needs the budget lines, only the summary sheets do, so a
+   * check does not pay for them.
+   */
+  readonly budget: BudgetLine[];
   /** The report year per file (settings, else the most common year of its measurement tables). */
   documentYears: Record<string, number | null>;
   /**
