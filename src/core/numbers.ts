@@ -261,6 +261,8 @@ export function decimalsOfNumber(x: number): number {
   // Every numeric cell without a format asks: read the 15 digits as text, without a Decimal.
   // Without an exponent (1e-6 ≤ |x| < 1e15, and 0) this is the Decimal's own digits with the
   // trailing zeros it drops; otherwise the Decimal decides (it may print an exponent too).
+  // Whole amounts (most money cells) print no decimals: toPrecision is the dear part.
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15) return 0;
   if (Number.isFinite(x)) {
     const digits = x.toPrecision(15);
     if (!digits.includes("e")) {

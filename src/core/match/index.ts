@@ -493,15 +493,20 @@ function fuzzyPartners(names: DistinctNames): number[][] {
     const all = (1 << own.length) - 1;
     if (useMarks) mark(own, true);
     const out: number[] = [];
-    for (const u of near(byReach[0])) {
-      for (const other of namesWithWord[u]) {
+    // Indexed loops: this runs for every distinct name, mostly before the optimiser has
+    // compiled it, where `for…of` allocates an iterator result per step.
+    const first = near(byReach[0]);
+    for (let i = 0; i < first.length; i++) {
+      const withWord = namesWithWord[first[i]];
+      for (let j = 0; j < withWord.length; j++) {
+        const other = withWord[j];
         if (seen[other] === name) continue;
         seen[other] = name;
         const tokens = names.tokens[other];
         if (other === name || tokens.length < own.length) continue;
         if (useMarks) {
           let held = 0;
-          for (const v of tokens) held |= marks[v];
+          for (let k = 0; k < tokens.length; k++) held |= marks[tokens[k]];
           if (held === all) out.push(other);
         } else if (byReach.every((w) => holds(w, tokens))) out.push(other);
       }
