@@ -170,9 +170,11 @@ export function parseNumberText(raw: string, options: ParseOptions = {}): Parsed
   if (!HAS_DIGIT.test(s)) return { kind: "text", text };
   // Plain digits ("2021", kodes typed as text "0001"): what the general path below gives them.
   if (ALL_DIGITS.test(s)) {
+    const value = Number(s);
+    if (!Number.isFinite(value)) return { kind: "text", text };
     return {
       kind: "number",
-      value: Number(s),
+      value,
       exact: s,
       unit: null,
       isPercent: false,
@@ -204,6 +206,7 @@ export function parseNumberText(raw: string, options: ParseOptions = {}): Parsed
     const inner = readSeparators(share[2].replace(/[.,]+$/, ""), options.decimalHint);
     if (!inner) return { kind: "text", text };
     secondary = Number(inner.exact);
+    if (!Number.isFinite(secondary)) return { kind: "text", text };
     rest = share[1];
   } else if (/\d/.test(rest)) {
     const numbers = tokens
@@ -224,9 +227,12 @@ export function parseNumberText(raw: string, options: ParseOptions = {}): Parsed
   }
   const exact =
     negative && !/^0+(?:\.0+)?$/.test(reading.exact) ? `-${reading.exact}` : reading.exact;
+  const value = Number(exact);
+  // Beyond ±1.8e308 Excel itself could only keep the digits as text.
+  if (!Number.isFinite(value)) return { kind: "text", text };
   return {
     kind: "number",
-    value: Number(exact),
+    value,
     exact,
     unit,
     isPercent,

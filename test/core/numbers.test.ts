@@ -141,6 +141,23 @@ describe("parseNumberText: what real reports print", () => {
     expect(parseNumberText("50% dari target").kind).toBe("text");
   });
 
+  test("digits beyond ±1.8e308 are text, as Excel would keep them, never Infinity", () => {
+    const huge = "9".repeat(400);
+    for (const text of [
+      huge,
+      `-${huge}`,
+      `${huge},5`,
+      `${huge}%`,
+      `Rp ${huge},-`,
+      `50% (${huge}%)`,
+    ]) {
+      expect(parseNumberText(text)).toEqual({ kind: "text", text });
+    }
+    // The largest digits a double holds still read as a number.
+    const largest = parseNumberText("1" + "0".repeat(308));
+    expect(largest.kind === "number" && largest.value).toBe(1e308);
+  });
+
   test("NBSP and surrounding spaces are ignored", () => {
     expect(num("\u00a01.000,50\u00a0").value).toBe(1000.5);
   });

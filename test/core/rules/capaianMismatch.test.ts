@@ -207,6 +207,19 @@ describe("capaian-mismatch: hand-made edge cases", () => {
     expect(check([wb], RULES)).toEqual([]);
   });
 
+  test("digits beyond the range of a number are text: no rule fails on them", () => {
+    // Excel keeps 400 typed digits as text; so does the reader, instead of Infinity.
+    const huge = "9".repeat(400);
+    const wb = pengukuran([
+      ["1.", "Realisasi terlalu panjang", "50", huge, "100", null],
+      ["2.", "Target terlalu panjang", `${huge},5`, "50", "100", null],
+      ["3.", "Capaian terlalu panjang", "50", "50", `${huge}%`, null],
+      ["4.", "Baris biasa salah", "50", "40", "100", null],
+    ]);
+    const all = [capaianMismatch, categoryMismatch, efficiencyMismatch];
+    expect(cells(check([wb], all))).toEqual(["Tabel!E7"]);
+  });
+
   test("zero realisasi gives capaian 0; a printed 100 is an error", () => {
     const wb = pengukuran([
       ["1.", "Realisasi nol benar", "50", "0", "0", null],
