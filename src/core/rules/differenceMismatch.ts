@@ -11,7 +11,7 @@ import {
   isArithmeticRow,
   isPlain,
   Outcome,
-  plainStatus,
+  plainStatuses,
 } from "./percent/relations";
 import { shortHeader } from "./percent/tableRelations";
 import { shiftFinding } from "./percentMismatch";
@@ -62,6 +62,7 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
   const analysis = analyseTable(table);
   if (analysis.differences.length === 0) return [];
   const findings: Finding[] = [];
+  const statuses = analysis.differences.map((d) => plainStatuses(table, d, analysis.read));
   for (const region of table.rows) {
     if (!isArithmeticRow(region)) continue;
     const shift = analysis.shifts.get(region.row);
@@ -84,10 +85,11 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
       continue;
     }
     const plain = isPlain(options);
-    for (const relation of analysis.differences) {
+    for (let k = 0; k < analysis.differences.length; k++) {
+      const relation = analysis.differences[k];
       if (plain) {
         // Rows that agree were seen while the relations were found: not evaluated again.
-        const status = plainStatus(table, relation, region.row, analysis.read);
+        const status = statuses[k].at(region.row);
         if (status === "skip" || status === "ok") continue;
       }
       const outcome = evaluateDifference(relation, region.row, analysis.read, options);

@@ -496,13 +496,3 @@ export function plainStatuses(table: Table, relation: Relation, read: Reader): P
     byRelation.set(relation, (statuses = new PlainStatuses(table, relation, read)));
   return statuses;
 }
-
-/** The status of a relation in a row of a table under the plain options (see plainStatuses). */
-export function plainStatus(
-  table: Table,
-  relation: Relation,
-  row: number,
-  read: Reader,
-): Outcome["status"] {
-  return plainStatuses(table, relation, read).at(row);
-}
