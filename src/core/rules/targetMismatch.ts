@@ -104,20 +104,22 @@ const PAIRWISE_MEMBERS = 8;
 function mayCompare(model: PlanningModel, group: IndicatorGroup, shifted: Set<number>): boolean {
   const ids = group.members;
   if (ids.length > PAIRWISE_MEMBERS) return true;
+  // Runs for every group: the set is asked only when some series is shifted at all.
+  const anyShifted = shifted.size > 0;
   for (let i = 0; i < ids.length; i++) {
     const a = model.indicators[ids[i]];
-    if (shifted.has(a.id)) continue;
+    if (anyShifted && shifted.has(a.id)) continue;
     for (let ti = 0; ti < a.targets.length; ti++) {
       const t = a.targets[ti];
       if (!isBucketed(t)) continue;
+      const { year, type, role } = t;
       // Every later target: the rest of this entry's, then all of the later entries'.
       for (let j = i; j < ids.length; j++) {
         const b = model.indicators[ids[j]];
-        if (shifted.has(b.id)) continue;
+        if (anyShifted && shifted.has(b.id)) continue;
         for (let ui = j === i ? ti + 1 : 0; ui < b.targets.length; ui++) {
           const u = b.targets[ui];
-          if (u.role !== t.role && u.year === t.year && u.type === t.type && isBucketed(u))
-            return true;
+          if (u.year === year && u.role !== role && u.type === type && !u.period) return true;
         }
       }
     }
