@@ -108,7 +108,7 @@ function hasTwoLongEntries(model: PlanningModel, group: IndicatorGroup): boolean
 /** How many annual targets an entry has (at least its series' size). */
 function countAnnual(entry: IndicatorEntry): number {
   let n = 0;
-  for (const t of entry.targets) if (isAnnual(t)) n++;
+  for (let k = 0; k < entry.targets.length; k++) if (isAnnual(entry.targets[k])) n++;
   return n;
 }
 

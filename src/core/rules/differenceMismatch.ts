@@ -63,7 +63,9 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
   if (analysis.differences.length === 0) return [];
   const findings: Finding[] = [];
   const statuses = analysis.differences.map((d) => plainStatuses(table, d, analysis.read));
-  for (const region of table.rows) {
+  // Indexed loops here and below: this code runs once, cold, where for-of allocates per step.
+  for (let r = 0; r < table.rows.length; r++) {
+    const region = table.rows[r];
     if (!isArithmeticRow(region)) continue;
     const shift = analysis.shifts.get(region.row);
     if (shift) {
@@ -125,7 +127,8 @@ function unitClash(
   relations: DifferenceRelation[],
   read: (row: number, col: number) => CellNumber | null,
 ): FindingInput | null {
-  for (const relation of relations) {
+  for (let k = 0; k < relations.length; k++) {
+    const relation = relations[k];
     if (relation.source !== "tren") continue;
     const a = read(row, relation.a);
     const b = read(row, relation.b);

@@ -27,8 +27,10 @@ export const missingIndicator: Rule = {
     const model = ctx.model();
     const present = levelsByRole(model);
     const findings: Finding[] = [];
-    for (const group of model.groups) {
-      for (const finding of groupFindings(ctx, model, group, present)) findings.push(finding);
+    // Indexed: this runs once, cold, where for-of allocates per step.
+    for (let g = 0; g < model.groups.length; g++) {
+      const found = groupFindings(ctx, model, model.groups[g], present);
+      for (let k = 0; k < found.length; k++) findings.push(found[k]);
     }
     return findings;
   },
@@ -79,10 +81,11 @@ function levelsByRole(model: PlanningModel): Presence {
   // Entries come table by table: the previous entry's file and family are nearly always its.
   let file: string | undefined;
   let roles = new Map<TargetRole, Set<IndicatorLevel>>();
-  for (const group of model.groups) {
+  for (let g = 0; g < model.groups.length; g++) {
+    const group = model.groups[g];
     if (group.level === "unknown") continue;
-    for (const id of group.members) {
-      const entry = model.indicators[id];
+    for (let m = 0; m < group.members.length; m++) {
+      const entry = model.indicators[group.members[m]];
       if (entry.table.file !== file) {
         file = entry.table.file;
         const family = model.fileFamilies[file] ?? 0;
@@ -116,8 +119,11 @@ function groupFindings(
   const present = presence.get(family) ?? NO_ROLES;
   // Tens of thousands of groups miss nothing: the map is made for the few that do.
   let missing: Map<TargetRole, TargetRole> | undefined;
-  for (const role of group.roles) {
-    for (const expected of expectedRoles(role, level)) {
+  for (let r = 0; r < group.roles.length; r++) {
+    const role = group.roles[r];
+    const expectations = expectedRoles(role, level);
+    for (let e = 0; e < expectations.length; e++) {
+      const expected = expectations[e];
       if (expected === "pk" && level === "tujuan") continue;
       if (group.roles.includes(expected) || missing?.has(expected)) continue;
       if (!present.get(expected)?.has(level)) continue;

@@ -125,7 +125,9 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
   if (analysis.ratios.length === 0) return [];
   const findings: Finding[] = [];
   const statuses = analysis.ratios.map((r) => plainStatuses(table, r, analysis.read));
-  for (const region of table.rows) {
+  // Indexed: this code runs once, cold, where for-of allocates per step.
+  for (let r = 0; r < table.rows.length; r++) {
+    const region = table.rows[r];
     if (!isArithmeticRow(region)) continue;
     const shift = analysis.shifts.get(region.row);
     if (shift) {

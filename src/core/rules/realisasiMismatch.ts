@@ -95,7 +95,9 @@ export const realisasiMismatch: Rule = {
   run: (ctx) => {
     const model = ctx.model();
     const findings: Finding[] = [];
-    for (const group of model.groups) {
+    // Indexed: this runs once, cold, where for-of allocates per step.
+    for (let g = 0; g < model.groups.length; g++) {
+      const group = model.groups[g];
       // Two values of one year are needed to disagree: most groups hold none.
       if (!hasTwoInOneYear(model, group)) continue;
       const byYear = new Map<number, Located[]>();

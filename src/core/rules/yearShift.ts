@@ -88,7 +88,9 @@ function columnFindings(ctx: RuleContext): Finding[] {
   const byColumn = new Map<string, ColumnTargets[]>();
   // Decided once per table (its entries, tens of thousands, all ask).
   const singleYear = new Map<IndicatorEntry["table"], boolean>();
-  for (const entry of model.indicators) {
+  // Indexed: this runs once, cold, where for-of allocates per step.
+  for (let i = 0; i < model.indicators.length; i++) {
+    const entry = model.indicators[i];
     let single = singleYear.get(entry.table);
     if (single === undefined) singleYear.set(entry.table, (single = hasOneTargetYear(entry)));
     if (!single) continue;
