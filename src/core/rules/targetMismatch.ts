@@ -98,9 +98,10 @@ const PAIRWISE_MEMBERS = 8;
 
 /**
  * Whether two targets of the group's unshifted members share a year and type under different
- * roles: every comparison is within such a bucket, so without one the group reports nothing.
- * Most groups (tens of thousands: one entry, or a few) have none, and are decided here by
- * comparing their handful of targets pairwise, without building a map per group.
+ * roles with different values. Every comparison is between two roles of such a bucket, and two
+ * equal values are the same number (sameValue), so without such a pair the group reports
+ * nothing. Most groups (tens of thousands: one entry, or a few that agree) have none, and are
+ * decided here by comparing their handful of targets pairwise, without a map per group.
  */
 function mayCompare(model: PlanningModel, group: IndicatorGroup, shifted: Set<number>): boolean {
   const ids = group.members;
@@ -113,14 +114,15 @@ function mayCompare(model: PlanningModel, group: IndicatorGroup, shifted: Set<nu
     for (let ti = 0; ti < a.targets.length; ti++) {
       const t = a.targets[ti];
       if (!isBucketed(t)) continue;
-      const { year, type, role } = t;
+      const { year, type, role, value } = t;
       // Every later target: the rest of this entry's, then all of the later entries'.
       for (let j = i; j < ids.length; j++) {
         const b = model.indicators[ids[j]];
         if (anyShifted && shifted.has(b.id)) continue;
         for (let ui = j === i ? ti + 1 : 0; ui < b.targets.length; ui++) {
           const u = b.targets[ui];
-          if (u.year === year && u.role !== role && u.type === type && !u.period) return true;
+          if (u.year !== year || u.role === role || u.type !== type || u.period) continue;
+          if (u.value !== value) return true;
         }
       }
     }
