@@ -67,9 +67,10 @@ function isCompared(value: RealisasiEntry): value is RealisasiEntry & { year: nu
 }
 
 /**
- * Whether two compared values of the group share a year: only those can disagree. Most groups
- * (tens of thousands: one entry, one value a year) have none, and are decided here pairwise,
- * without a map or list per group.
+ * Whether two compared values of the group share a year and differ: only those can disagree
+ * (equal values are the same number, or not comparable at all). Most groups (tens of
+ * thousands: one entry, one value a year) have none, and are decided here pairwise, without a
+ * map or list per group.
  */
 function hasTwoInOneYear(model: PlanningModel, group: IndicatorGroup): boolean {
   const ids = group.members;
@@ -82,7 +83,8 @@ function hasTwoInOneYear(model: PlanningModel, group: IndicatorGroup): boolean {
       for (let j = i; j < ids.length; j++) {
         const others = model.indicators[ids[j]].realisasi;
         for (let wi = j === i ? vi + 1 : 0; wi < others.length; wi++) {
-          if (others[wi].year === v.year && isCompared(others[wi])) return true;
+          const w = others[wi];
+          if (w.year === v.year && w.value !== v.value && isCompared(w)) return true;
         }
       }
     }
