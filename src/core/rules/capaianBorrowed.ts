@@ -19,8 +19,11 @@ export function borrowedCapaianFindings(ctx: RuleContext): Finding[] {
   // Year shifts compare every group's series: only worth finding when a target is borrowed.
   let shifted: Set<number> | null = null;
   const findings: Finding[] = [];
-  for (const entry of model.indicators) {
-    for (const printed of entry.capaian) {
+  // Indexed loops: this runs once, cold, over every entry, where for-of allocates per step.
+  for (let i = 0; i < model.indicators.length; i++) {
+    const entry = model.indicators[i];
+    for (let k = 0; k < entry.capaian.length; k++) {
+      const printed = entry.capaian[k];
       if (printed.againstEndTarget || printed.year === null) continue;
       const year = printed.year;
       if (hasOwnTarget(entry, year)) continue;
@@ -75,7 +78,10 @@ export function borrowedCapaianFindings(ctx: RuleContext): Finding[] {
 
 /** The entry prints a target for the year itself (most capaian cells): nothing to borrow. */
 function hasOwnTarget(entry: IndicatorEntry, year: number): boolean {
-  for (const t of entry.targets) if (t.year === year && !t.period) return true;
+  const targets = entry.targets;
+  for (let k = 0; k < targets.length; k++) {
+    if (targets[k].year === year && !targets[k].period) return true;
+  }
   return false;
 }
 

@@ -94,10 +94,21 @@ export function annualSeries(entry: IndicatorEntry): Map<number, TargetEntry> {
   return series;
 }
 
+/** Whether at least two of a group's entries have three annual targets or more. */
+function hasTwoLongEntries(model: PlanningModel, group: IndicatorGroup): boolean {
+  const ids = group.members;
+  if (ids.length < 2) return false;
+  let long = 0;
+  for (let i = 0; i < ids.length; i++) {
+    if (countAnnual(model.indicators[ids[i]]) >= 3 && ++long >= 2) return true;
+  }
+  return false;
+}
+
 /** How many annual targets an entry has (at least its series' size). */
 function countAnnual(entry: IndicatorEntry): number {
   let n = 0;
-  for (const t of entry.targets) if (isAnnual(t)) n++;
+  for (let k = 0; k < entry.targets.length; k++) if (isAnnual(entry.targets[k])) n++;
   return n;
 }
 
@@ -171,7 +182,9 @@ export function yearShifts(model: PlanningModel): SeriesShift[] {
   if (cached) return cached;
   const found: SeriesShift[] = [];
   for (const group of model.groups) {
-    // A series needs three annual targets: most entries have fewer, and build no map.
+    // A pair needs two series: most groups have not two entries with three annual targets,
+    // and build no list.
+    if (!hasTwoLongEntries(model, group)) continue;
     const members = membersOf(model, group)
       .filter((entry) => countAnnual(entry) >= 3)
       .map((entry) => ({ entry, series: annualSeries(entry) }))

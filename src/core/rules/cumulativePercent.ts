@@ -124,11 +124,15 @@ export function sifatOf(
   }
   // The kinds seen, as bits: they must all agree.
   let kinds = headerKinds(table, spec);
-  for (const column of table.columnsWith("satuan"))
-    kinds |= kindBit(unitKind(table.text(row, column.col)));
-  for (const column of table.columnsWith("target"))
-    kinds |= kindBit(readingUnit(table.number(row, column.col)));
-  for (const col of spec.periods) kinds |= kindBit(readingUnit(table.number(row, col)));
+  const satuan = table.columnsWith("satuan");
+  for (let k = 0; k < satuan.length; k++)
+    kinds |= kindBit(unitKind(table.text(row, satuan[k].col)));
+  const targets = table.columnsWith("target");
+  for (let k = 0; k < targets.length; k++)
+    kinds |= kindBit(readingUnit(table.number(row, targets[k].col)));
+  const periods = spec.periods;
+  for (let k = 0; k < periods.length; k++)
+    kinds |= kindBit(readingUnit(table.number(row, periods[k])));
   kinds |= kindBit(readingUnit(table.number(row, spec.column.col)));
   if (kinds === LEVEL) return "akhir";
   if (kinds === COUNT) return "kumulatif";
@@ -169,7 +173,8 @@ interface PeriodValue {
  */
 function periodValues(table: Table, row: number, periods: number[]): PeriodValue[] | null {
   const values: PeriodValue[] = [];
-  for (const col of periods) {
+  for (let k = 0; k < periods.length; k++) {
+    const col = periods[k];
     const reading = table.reading(row, col);
     if (reading.kind === "empty" || reading.kind === "missing") continue;
     if (reading.kind !== "number" || reading.secondary !== null) return null;
@@ -231,9 +236,12 @@ export const cumulativePercent: Rule = {
     for (const table of ctx.tables) {
       const specs = cumulativeColumns(table);
       if (specs.length === 0) continue;
-      for (const row of table.dataRows()) {
-        for (const spec of specs) {
-          const finding = checkRow(ctx, table, row.row, spec);
+      // Indexed loops here and in the row's helpers: this code runs once, cold, for every
+      // row, where for-of allocates per step.
+      const rows = table.dataRows();
+      for (let r = 0; r < rows.length; r++) {
+        for (let k = 0; k < specs.length; k++) {
+          const finding = checkRow(ctx, table, rows[r].row, specs[k]);
           if (finding) findings.push(finding);
         }
       }

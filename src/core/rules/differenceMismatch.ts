@@ -11,7 +11,7 @@ import {
   isArithmeticRow,
   isPlain,
   Outcome,
-  plainStatus,
+  plainStatuses,
 } from "./percent/relations";
 import { shortHeader } from "./percent/tableRelations";
 import { shiftFinding } from "./percentMismatch";
@@ -62,7 +62,10 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
   const analysis = analyseTable(table);
   if (analysis.differences.length === 0) return [];
   const findings: Finding[] = [];
-  for (const region of table.rows) {
+  const statuses = analysis.differences.map((d) => plainStatuses(table, d, analysis.read));
+  // Indexed loops here and below: this code runs once, cold, where for-of allocates per step.
+  for (let r = 0; r < table.rows.length; r++) {
+    const region = table.rows[r];
     if (!isArithmeticRow(region)) continue;
     const shift = analysis.shifts.get(region.row);
     if (shift) {
@@ -84,10 +87,11 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
       continue;
     }
     const plain = isPlain(options);
-    for (const relation of analysis.differences) {
+    for (let k = 0; k < analysis.differences.length; k++) {
+      const relation = analysis.differences[k];
       if (plain) {
         // Rows that agree were seen while the relations were found: not evaluated again.
-        const status = plainStatus(table, relation, region.row, analysis.read);
+        const status = statuses[k].at(region.row);
         if (status === "skip" || status === "ok") continue;
       }
       const outcome = evaluateDifference(relation, region.row, analysis.read, options);
@@ -123,7 +127,8 @@ function unitClash(
   relations: DifferenceRelation[],
   read: (row: number, col: number) => CellNumber | null,
 ): FindingInput | null {
-  for (const relation of relations) {
+  for (let k = 0; k < relations.length; k++) {
+    const relation = relations[k];
     if (relation.source !== "tren") continue;
     const a = read(row, relation.a);
     const b = read(row, relation.b);

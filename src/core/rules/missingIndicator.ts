@@ -27,8 +27,10 @@ export const missingIndicator: Rule = {
     const model = ctx.model();
     const present = levelsByRole(model);
     const findings: Finding[] = [];
-    for (const group of model.groups) {
-      for (const finding of groupFindings(ctx, model, group, present)) findings.push(finding);
+    // Indexed: this runs once, cold, where for-of allocates per step.
+    for (let g = 0; g < model.groups.length; g++) {
+      const found = groupFindings(ctx, model, model.groups[g], present);
+      for (let k = 0; k < found.length; k++) findings.push(found[k]);
     }
     return findings;
   },
@@ -76,21 +78,33 @@ type Presence = Map<number, Map<TargetRole, Set<IndicatorLevel>>>;
 
 function levelsByRole(model: PlanningModel): Presence {
   const present: Presence = new Map();
-  for (const group of model.groups) {
+  // Entries come table by table: the previous entry's file and family are nearly always its.
+  let file: string | undefined;
+  let roles = new Map<TargetRole, Set<IndicatorLevel>>();
+  for (let g = 0; g < model.groups.length; g++) {
+    const group = model.groups[g];
     if (group.level === "unknown") continue;
-    for (const entry of membersOf(model, group)) {
-      const family = model.fileFamilies[entry.table.file] ?? 0;
-      const roles = present.get(family) ?? new Map<TargetRole, Set<IndicatorLevel>>();
-      present.set(family, roles);
+    for (let m = 0; m < group.members.length; m++) {
+      const entry = model.indicators[group.members[m]];
+      if (entry.table.file !== file) {
+        file = entry.table.file;
+        const family = model.fileFamilies[file] ?? 0;
+        const known = present.get(family);
+        if (known === undefined) present.set(family, (roles = new Map()));
+        else roles = known;
+      }
       for (const role of rolesOf(entry)) {
-        const set = roles.get(role) ?? new Set<IndicatorLevel>();
+        let set = roles.get(role);
+        if (set === undefined) roles.set(role, (set = new Set<IndicatorLevel>()));
         set.add(group.level);
-        roles.set(role, set);
       }
     }
   }
   return present;
 }
+
+const NO_FINDINGS: Finding[] = [];
+const NO_ROLES = new Map<TargetRole, Set<IndicatorLevel>>();
 
 function groupFindings(
   ctx: RuleContext,
@@ -99,20 +113,25 @@ function groupFindings(
   presence: Presence,
 ): Finding[] {
   const level = group.level;
-  if (level === "unknown") return [];
-  const members = membersOf(model, group);
+  if (level === "unknown") return NO_FINDINGS;
   // A group never spans families (core/match), so its first member's family is the group's.
-  const family = model.fileFamilies[members[0].table.file] ?? 0;
-  const present = presence.get(family) ?? new Map<TargetRole, Set<IndicatorLevel>>();
-  const missing = new Map<TargetRole, TargetRole>();
-  for (const role of group.roles) {
-    for (const expected of expectedRoles(role, level)) {
+  const family = model.fileFamilies[model.indicators[group.members[0]].table.file] ?? 0;
+  const present = presence.get(family) ?? NO_ROLES;
+  // Tens of thousands of groups miss nothing: the map is made for the few that do.
+  let missing: Map<TargetRole, TargetRole> | undefined;
+  for (let r = 0; r < group.roles.length; r++) {
+    const role = group.roles[r];
+    const expectations = expectedRoles(role, level);
+    for (let e = 0; e < expectations.length; e++) {
+      const expected = expectations[e];
       if (expected === "pk" && level === "tujuan") continue;
-      if (group.roles.includes(expected) || missing.has(expected)) continue;
+      if (group.roles.includes(expected) || missing?.has(expected)) continue;
       if (!present.get(expected)?.has(level)) continue;
-      missing.set(expected, role);
+      (missing ??= new Map()).set(expected, role);
     }
   }
+  if (missing === undefined) return NO_FINDINGS;
+  const members = membersOf(model, group);
   const findings: Finding[] = [];
   const files = ctx.workbooks.length;
   for (const [role, because] of missing) {

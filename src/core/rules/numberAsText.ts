@@ -4,7 +4,7 @@ import type { Table } from "../check/table";
 import type { Finding } from "../check/types";
 import type { MessageParam } from "../messages";
 import { DecimalMark, formatNumber } from "../numbers";
-import { VALUE_ROLES } from "../recognize/types";
+import { type RegionColumn, VALUE_ROLES } from "../recognize/types";
 import { a1, columnLetters, valueAt } from "../snapshot";
 
 /**
@@ -53,14 +53,19 @@ function looksLikeYear(cell: ValueCell): boolean {
  */
 function isColumnNumberRow(table: Table, row: number): boolean {
   const { left, right } = table.region.range;
-  const ordinals: number[] = [];
+  // Runs on every row: counts the ordinals and checks the steps as it goes, without a list.
+  let count = 0;
+  let previous = 0;
+  let rising = true;
   for (let col = left; col <= right; col++) {
     const ordinal = ordinalAt(table, row, col);
     if (ordinal === undefined) continue;
     if (ordinal === null) return false;
-    ordinals.push(ordinal);
+    if (count > 0 && ordinal !== previous + 1) rising = false;
+    previous = ordinal;
+    count++;
   }
-  return ordinals.length >= 3 && ordinals.every((n, i) => i === 0 || n === ordinals[i - 1] + 1);
+  return count >= 3 && rising;
 }
 
 /**
@@ -91,15 +96,41 @@ interface ValueCells {
   firstShownIn: Map<number, ValueCell>;
 }
 
+function valueColumns(table: Table): RegionColumn[] {
+  return table.columns.filter((c) => c.role !== null && VALUE_ROLES.has(c.role));
+}
+
+/**
+ * Whether a value cell of the table holds text (numbers typed as text are read from text
+ * only). Tables without one report nothing: this scan of the raw values spares reading their
+ * cells as numbers (hundreds of thousands on a big workbook, most of them read by no other rule).
+ */
+function hasTextValue(table: Table, columns: readonly RegionColumn[]): boolean {
+  const rows = table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r].kind === "section") continue;
+    for (let k = 0; k < columns.length; k++) {
+      if (typeof valueAt(table.sheet, rows[r].row, columns[k].col) === "string") return true;
+    }
+  }
+  return false;
+}
+
 function valueCells(table: Table, all: boolean): ValueCells {
   const found: ValueCells = { cells: [], shown: 0, firstShownIn: new Map() };
-  const columns = table.columns.filter((c) => c.role !== null && VALUE_ROLES.has(c.role));
+  const columns = valueColumns(table);
   if (columns.length === 0) return found;
   let seq = 0;
-  for (const row of table.rows) {
-    if (row.kind === "section" || isColumnNumberRow(table, row.row)) continue;
-    for (const column of columns) {
-      const reading = table.number(row.row, column.col);
+  // Hundreds of thousands of cells show a mark: whether their column has its first yet is a
+  // flag per column (by position in `columns`), not a map lookup per cell.
+  const hasFirst = new Array<boolean>(columns.length).fill(false);
+  const rows = table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r].row;
+    if (rows[r].kind === "section" || isColumnNumberRow(table, row)) continue;
+    for (let k = 0; k < columns.length; k++) {
+      const col = columns[k].col;
+      const reading = table.number(row, col);
       if (reading === null) continue;
       // A real number without decimals shows no mark: it neither votes, nor serves as an
       // example, nor is reported.
@@ -107,15 +138,18 @@ function valueCells(table: Table, all: boolean): ValueCells {
       if (reading.readAs !== "text" && !all) {
         found.shown++;
         const at = seq++;
-        if (!found.firstShownIn.has(column.col)) {
-          const cell = { row: row.row, col: column.col, seq: at, text: "", reading };
-          found.firstShownIn.set(column.col, cell);
+        if (!hasFirst[k]) {
+          hasFirst[k] = true;
+          // (Two columns of one position would share the first: never the case, but cheap.)
+          if (found.firstShownIn.has(col)) continue;
+          const cell = { row, col, seq: at, text: "", reading };
+          found.firstShownIn.set(col, cell);
           found.firstShown ??= cell;
         }
         continue;
       }
-      const text = reading.readAs === "text" ? table.text(row.row, column.col) : "";
-      const cell = { row: row.row, col: column.col, seq: seq++, text, reading };
+      const text = reading.readAs === "text" ? table.text(row, col) : "";
+      const cell = { row, col, seq: seq++, text, reading };
       if (!looksLikeYear(cell)) found.cells.push(cell);
     }
   }
@@ -280,6 +314,7 @@ export const numberAsText: Rule = {
   run(ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
+      if (!hasTextValue(table, valueColumns(table))) continue;
       let found = valueCells(table, false);
       // Real numbers alone report nothing: they all show the display mark.
       if (found.cells.length === 0) continue;

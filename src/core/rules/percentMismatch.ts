@@ -9,7 +9,7 @@ import {
   isArithmeticRow,
   isPlain,
   Outcome,
-  plainStatus,
+  plainStatuses,
   RatioRelation,
 } from "./percent/relations";
 import type { RowShift } from "./percent/rowShift";
@@ -124,7 +124,10 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
   const analysis = analyseTable(table);
   if (analysis.ratios.length === 0) return [];
   const findings: Finding[] = [];
-  for (const region of table.rows) {
+  const statuses = analysis.ratios.map((r) => plainStatuses(table, r, analysis.read));
+  // Indexed: this code runs once, cold, where for-of allocates per step.
+  for (let r = 0; r < table.rows.length; r++) {
+    const region = table.rows[r];
     if (!isArithmeticRow(region)) continue;
     const shift = analysis.shifts.get(region.row);
     if (shift) {
@@ -138,9 +141,10 @@ function checkTable(context: RuleContext, table: Table): Finding[] {
     }
     const options = rowOptions(table, region.row, context.settings);
     const plain = isPlain(options);
-    for (const relation of analysis.ratios) {
+    for (let k = 0; k < analysis.ratios.length; k++) {
+      const relation = analysis.ratios[k];
       // Rows that agree were seen while the relations were found: not evaluated again.
-      if (plain && !mayReport(plainStatus(table, relation, region.row, analysis.read))) continue;
+      if (plain && !mayReport(statuses[k].at(region.row))) continue;
       const outcome = evaluateRatio(relation, region.row, analysis.read, options);
       if (outcome.status === "mismatch" || outcome.status === "near-miss") {
         findings.push(ratioFinding(context, table, region.row, relation, outcome));

@@ -41,9 +41,10 @@ export const targetMismatch: Rule = {
     const shifted = shiftedEntries(model);
     const findings: Finding[] = [];
     // Most of the (tens of thousands of) groups find nothing: no list per group.
-    for (const group of model.groups) {
-      const found = groupFindings(ctx, model, group, shifted);
-      for (const finding of found) findings.push(finding);
+    // Indexed: this runs once, cold, where for-of allocates per step.
+    for (let g = 0; g < model.groups.length; g++) {
+      const found = groupFindings(ctx, model, model.groups[g], shifted);
+      for (let k = 0; k < found.length; k++) findings.push(found[k]);
     }
     return findings;
   },
@@ -87,10 +88,45 @@ const TYPE_COUNT = 3;
 const NONE: Located[] = [];
 const NO_FINDINGS: Finding[] = [];
 
-/** Targets of more than one role (a PK table printing the Renstra target beside its own). */
-function hasSeveralRoles(entry: IndicatorEntry): boolean {
-  const first = entry.targets.length > 0 ? entry.targets[0].role : undefined;
-  for (const t of entry.targets) if (t.role !== first) return true;
+/** A target that goes in a year-and-type bucket (quarters and undated targets do not). */
+function isBucketed(target: TargetEntry): target is TargetEntry & { year: number } {
+  return target.year !== null && !target.period;
+}
+
+/** Groups with more members than this skip the pairwise test below and build the buckets. */
+const PAIRWISE_MEMBERS = 8;
+
+/**
+ * Whether two targets of the group's unshifted members share a year and type under different
+ * roles with different values. Every comparison is between two roles of such a bucket, and two
+ * equal values are the same number (sameValue), so without such a pair the group reports
+ * nothing. Most groups (tens of thousands: one entry, or a few that agree) have none, and are
+ * decided here by comparing their handful of targets pairwise, without a map per group.
+ */
+function mayCompare(model: PlanningModel, group: IndicatorGroup, shifted: Set<number>): boolean {
+  const ids = group.members;
+  if (ids.length > PAIRWISE_MEMBERS) return true;
+  // Runs for every group: the set is asked only when some series is shifted at all.
+  const anyShifted = shifted.size > 0;
+  for (let i = 0; i < ids.length; i++) {
+    const a = model.indicators[ids[i]];
+    if (anyShifted && shifted.has(a.id)) continue;
+    for (let ti = 0; ti < a.targets.length; ti++) {
+      const t = a.targets[ti];
+      if (!isBucketed(t)) continue;
+      const { year, type, role, value } = t;
+      // Every later target: the rest of this entry's, then all of the later entries'.
+      for (let j = i; j < ids.length; j++) {
+        const b = model.indicators[ids[j]];
+        if (anyShifted && shifted.has(b.id)) continue;
+        for (let ui = j === i ? ti + 1 : 0; ui < b.targets.length; ui++) {
+          const u = b.targets[ui];
+          if (u.year !== year || u.role === role || u.type !== type || u.period) continue;
+          if (u.value !== value) return true;
+        }
+      }
+    }
+  }
   return false;
 }
 
@@ -100,13 +136,13 @@ function groupFindings(
   group: IndicatorGroup,
   shifted: Set<number>,
 ): Finding[] {
+  if (!mayCompare(model, group, shifted)) return NO_FINDINGS;
   const members = membersOf(model, group).filter((m) => !shifted.has(m.id));
-  if (members.length < 2 && !members.some(hasSeveralRoles)) return NO_FINDINGS;
   // Keyed by year and type; each bucket's targets split by role, in table order.
   const buckets = new Map<number, Map<TargetRole, Located[]>>();
   for (const entry of members) {
     for (const target of entry.targets) {
-      if (target.year === null || target.period) continue;
+      if (!isBucketed(target)) continue;
       const key = target.year * TYPE_COUNT + TYPE_INDEX[target.type];
       let roles = buckets.get(key);
       if (roles === undefined) buckets.set(key, (roles = new Map()));

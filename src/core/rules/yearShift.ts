@@ -74,16 +74,26 @@ function othersAt(model: PlanningModel, entry: IndicatorEntry, year: number): Ta
     .filter((t) => t.year === year && t.type === "annual" && !t.period);
 }
 
+/** Only tables whose target columns carry one year each (not a multi-year series). */
+function hasOneTargetYear(entry: IndicatorEntry): boolean {
+  const yearsInTable = new Set(
+    entry.table.columns.filter((c) => c.role === "target" && c.year).map((c) => c.year),
+  );
+  return yearsInTable.size === 1;
+}
+
 function columnFindings(ctx: RuleContext): Finding[] {
   const model = ctx.model();
   const findings: Finding[] = [];
   const byColumn = new Map<string, ColumnTargets[]>();
-  for (const entry of model.indicators) {
-    // Only tables whose target columns carry one year each (not a multi-year series).
-    const yearsInTable = new Set(
-      entry.table.columns.filter((c) => c.role === "target" && c.year).map((c) => c.year),
-    );
-    if (yearsInTable.size !== 1) continue;
+  // Decided once per table (its entries, tens of thousands, all ask).
+  const singleYear = new Map<IndicatorEntry["table"], boolean>();
+  // Indexed: this runs once, cold, where for-of allocates per step.
+  for (let i = 0; i < model.indicators.length; i++) {
+    const entry = model.indicators[i];
+    let single = singleYear.get(entry.table);
+    if (single === undefined) singleYear.set(entry.table, (single = hasOneTargetYear(entry)));
+    if (!single) continue;
     for (const target of entry.targets) {
       if (target.yearFrom !== "column" || target.type !== "annual" || target.period) continue;
       const key = `${entry.tableIndex}:${target.col}`;

@@ -263,42 +263,60 @@ function ratioStatusFast(
   return status;
 }
 
+/**
+ * A ratio's status in a row decided in floats: "skip" when the row lacks an input (or the
+ * inputs cannot be divided), null when the decimals must decide. Reads the cells and builds
+ * nothing: most rows of most tables agree, and callers that want the status alone (the
+ * plain statuses below) need no outcome for them.
+ */
+function ratioStatusOfRow(
+  relation: RatioRelation,
+  row: number,
+  read: Reader,
+  inverse: EvaluateOptions["inverse"],
+): Decided | "skip" | null {
+  const printed = read(row, relation.result.col);
+  const denominatorCell = read(row, relation.denominator);
+  if (!printed || !denominatorCell) return "skip";
+  let numeratorFloat: number;
+  const operand = relation.numerator;
+  if ("col" in operand) {
+    const cell = read(row, operand.col);
+    if (!cell || !unitsCompatible(cell, denominatorCell)) return "skip";
+    numeratorFloat = operandFloat(cell);
+  } else {
+    const [left, right] = operand.minus;
+    const a = read(row, left);
+    const b = read(row, right);
+    if (!a || !b || !unitsCompatible(a, b)) return "skip";
+    if (!unitsCompatible(a, denominatorCell) || !unitsCompatible(b, denominatorCell)) return "skip";
+    numeratorFloat = a.value - b.value;
+  }
+  // Zero: #DIV/0! (nothing to compare); negative: not a pagu or target anyone divides by.
+  // (A float has the sign, and the zero, of its 15-digit decimal.)
+  const denominatorFloat = operandFloat(denominatorCell);
+  if (denominatorFloat <= 0) return "skip";
+  return ratioStatusFast(relation, printed, numeratorFloat, denominatorFloat, inverse);
+}
+
+/** The bracketed share of an operand counts ("100% (80%)" → 80): not for a pagu − realisasi. */
+function isWeighted(relation: RatioRelation, row: number, read: Reader): boolean {
+  if ((read(row, relation.denominator) as CellNumber).secondary !== null) return true;
+  const operand = relation.numerator;
+  return "col" in operand && (read(row, operand.col) as CellNumber).secondary !== null;
+}
+
 export function evaluateRatio(
   relation: RatioRelation,
   row: number,
   read: Reader,
   options: EvaluateOptions,
 ): Outcome {
-  const printed = read(row, relation.result.col);
-  const denominatorCell = read(row, relation.denominator);
-  if (!printed || !denominatorCell) return SKIP;
-  let numeratorFloat: number;
-  let weighted = denominatorCell.secondary !== null;
-  const operand = relation.numerator;
-  if ("col" in operand) {
-    const cell = read(row, operand.col);
-    if (!cell || !unitsCompatible(cell, denominatorCell)) return SKIP;
-    numeratorFloat = operandFloat(cell);
-    weighted ||= cell.secondary !== null;
-  } else {
-    const [left, right] = operand.minus;
-    const a = read(row, left);
-    const b = read(row, right);
-    if (!a || !b || !unitsCompatible(a, b)) return SKIP;
-    if (!unitsCompatible(a, denominatorCell) || !unitsCompatible(b, denominatorCell)) return SKIP;
-    numeratorFloat = a.value - b.value;
-  }
-  // Zero: #DIV/0! (nothing to compare); negative: not a pagu or target anyone divides by.
-  // (A float has the sign, and the zero, of its 15-digit decimal.)
-  const denominatorFloat = operandFloat(denominatorCell);
-  if (denominatorFloat <= 0) return SKIP;
-  const fast = ratioStatusFast(
-    relation,
-    printed,
-    numeratorFloat,
-    denominatorFloat,
-    options.inverse,
-  );
+  const fast = ratioStatusOfRow(relation, row, read, options.inverse);
+  if (fast === "skip") return SKIP;
+  // Not skipped: the printed value and every input are numbers (read again: cached cells).
+  const printed = read(row, relation.result.col) as CellNumber;
+  const weighted = isWeighted(relation, row, read);
   if (fast !== null) return new DecidedOutcome(fast, printed, weighted, relation, row, read);
 
   const inputCols = inputColsOf(relation);
@@ -344,22 +362,32 @@ function differenceStatusFast(
   return agreement === "near-miss" ? "near-miss" : "mismatch";
 }
 
+/** A difference's status in a row decided in floats, "skip" or null; builds nothing. */
+function differenceStatusOfRow(
+  relation: DifferenceRelation,
+  row: number,
+  read: Reader,
+  rupiahTolerance: number,
+): Decided | "skip" | null {
+  const printed = read(row, relation.result.col);
+  const a = read(row, relation.a);
+  const b = read(row, relation.b);
+  if (!printed || !a || !b || !unitsCompatible(a, b)) return "skip";
+  return differenceStatusFast(printed, a.value - b.value, relation.money, rupiahTolerance);
+}
+
 export function evaluateDifference(
   relation: DifferenceRelation,
   row: number,
   read: Reader,
   options: EvaluateOptions,
 ): Outcome {
-  const printed = read(row, relation.result.col);
-  const a = read(row, relation.a);
-  const b = read(row, relation.b);
-  if (!printed || !a || !b || !unitsCompatible(a, b)) return SKIP;
-  const fast = differenceStatusFast(
-    printed,
-    a.value - b.value,
-    relation.money,
-    options.rupiahTolerance,
-  );
+  const fast = differenceStatusOfRow(relation, row, read, options.rupiahTolerance);
+  if (fast === "skip") return SKIP;
+  // Not skipped: the three cells are numbers (read again: cached cells).
+  const printed = read(row, relation.result.col) as CellNumber;
+  const a = read(row, relation.a) as CellNumber;
+  const b = read(row, relation.b) as CellNumber;
   if (fast !== null) return new DecidedOutcome(fast, printed, false, relation, row, read);
 
   const inputCols = inputColsOf(relation);
@@ -389,6 +417,20 @@ export function evaluate(
     : evaluateDifference(relation, row, read, options);
 }
 
+/** A relation's status in a row, without building an outcome where floats decide it. */
+function statusOf(
+  relation: Relation,
+  row: number,
+  read: Reader,
+  options: EvaluateOptions,
+): Outcome["status"] {
+  const fast =
+    relation.kind === "ratio"
+      ? ratioStatusOfRow(relation, row, read, options.inverse)
+      : differenceStatusOfRow(relation, row, read, options.rupiahTolerance);
+  return fast ?? evaluate(relation, row, read, options).status;
+}
+
 /** Accepted as printed (within the printed precision, or truncated). */
 export function fits(outcome: Outcome): boolean {
   return outcome.status === "ok";
@@ -406,11 +448,35 @@ const STATUS_CODES: Outcome["status"][] = ["skip", "ok", "near-miss", "mismatch"
 
 /**
  * Per relation, each row's status under the plain options (no Rupiah tolerance, no inverse
- * capaian), as a code + 1 (0: not yet evaluated). Finding a table's relations, finding its
- * shifted rows and both rules evaluate the same rows with the same reader; only rows that
- * may be reported are evaluated in full again.
+ * capaian). Finding a table's relations, finding its shifted rows and both rules evaluate the
+ * same rows with the same reader; only rows that may be reported are evaluated in full again.
  */
-const PLAIN_STATUSES = new WeakMap<Reader, Map<Relation, Uint8Array>>();
+export class PlainStatuses {
+  /** Per row of the table's range, its status code + 1 (0: not yet evaluated). */
+  private readonly codes: Uint8Array;
+  private readonly top: number;
+
+  constructor(
+    table: Table,
+    private readonly relation: Relation,
+    private readonly read: Reader,
+  ) {
+    const { top, bottom } = table.region.range;
+    this.top = top;
+    this.codes = new Uint8Array(bottom - top + 1);
+  }
+
+  at(row: number): Outcome["status"] {
+    const i = row - this.top;
+    if (i < 0 || i >= this.codes.length) return statusOf(this.relation, row, this.read, PLAIN);
+    if (this.codes[i] === 0) {
+      this.codes[i] = STATUS_CODES.indexOf(statusOf(this.relation, row, this.read, PLAIN)) + 1;
+    }
+    return STATUS_CODES[this.codes[i] - 1];
+  }
+}
+
+const PLAIN_STATUSES = new WeakMap<Reader, Map<Relation, PlainStatuses>>();
 const PLAIN: EvaluateOptions = Object.freeze({ rupiahTolerance: 0, inverse: null });
 
 /** True when the options change no outcome from the plain ones. */
@@ -419,23 +485,14 @@ export function isPlain(options: EvaluateOptions): boolean {
 }
 
 /**
- * The status of a relation in a row of a table under the plain options. `read` must be the
- * table's own reader (tableReader): it keys the cache.
+ * The plain statuses of a relation in a table's rows, kept per reader. `read` must be the
+ * table's own reader (tableReader): it keys the cache. Loops over rows take this once.
  */
-export function plainStatus(
-  table: Table,
-  relation: Relation,
-  row: number,
-  read: Reader,
-): Outcome["status"] {
-  const { top, bottom } = table.region.range;
+export function plainStatuses(table: Table, relation: Relation, read: Reader): PlainStatuses {
   let byRelation = PLAIN_STATUSES.get(read);
   if (byRelation === undefined) PLAIN_STATUSES.set(read, (byRelation = new Map()));
-  let codes = byRelation.get(relation);
-  if (codes === undefined) byRelation.set(relation, (codes = new Uint8Array(bottom - top + 1)));
-  const i = row - top;
-  if (i < 0 || i >= codes.length) return evaluate(relation, row, read, PLAIN).status;
-  if (codes[i] === 0)
-    codes[i] = STATUS_CODES.indexOf(evaluate(relation, row, read, PLAIN).status) + 1;
-  return STATUS_CODES[codes[i] - 1];
+  let statuses = byRelation.get(relation);
+  if (statuses === undefined)
+    byRelation.set(relation, (statuses = new PlainStatuses(table, relation, read)));
+  return statuses;
 }

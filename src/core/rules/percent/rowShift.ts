@@ -5,7 +5,8 @@ import {
   fits,
   isArithmeticRow,
   Outcome,
-  plainStatus,
+  PlainStatuses,
+  plainStatuses,
   Reader,
   Relation,
 } from "./relations";
@@ -43,17 +44,17 @@ function shiftedReader(read: Reader, start: number, offset: number): Reader {
 }
 
 function shiftOfRow(
-  table: Table,
   row: number,
   relations: Relation[],
+  statuses: PlainStatuses[],
   read: Reader,
   starts: number[],
 ): RowShift | null {
   // Most rows have no mismatch: they are counted without keeping their outcomes.
   let plainFits = 0;
   let mismatch = false;
-  for (const relation of relations) {
-    const status = plainStatus(table, relation, row, read);
+  for (let k = 0; k < statuses.length; k++) {
+    const status = statuses[k].at(row);
     if (status === "ok") plainFits++;
     else if (status === "mismatch") mismatch = true;
   }
@@ -96,9 +97,10 @@ export function rowShifts(
   const shifts = new Map<number, RowShift>();
   if (relations.length < 2) return shifts;
   const starts = [...new Set(relations.flatMap(columnsOf))].sort((a, b) => a - b);
+  const statuses = relations.map((relation) => plainStatuses(table, relation, read));
   for (const row of table.rows) {
     if (!isArithmeticRow(row)) continue;
-    const shift = shiftOfRow(table, row.row, relations, read, starts);
+    const shift = shiftOfRow(row.row, relations, statuses, read, starts);
     if (shift) shifts.set(row.row, shift);
   }
   return shifts;

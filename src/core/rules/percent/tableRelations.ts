@@ -5,7 +5,7 @@ import {
   DifferenceSource,
   isArithmeticRow,
   Operand,
-  plainStatus,
+  plainStatuses,
   RatioRelation,
   Reader,
   Relation,
@@ -71,9 +71,10 @@ export function tally(
 ): { fit: number; evaluable: number } {
   let fit = 0;
   let count = 0;
+  const statuses = plainStatuses(table, relation, read);
   for (const row of table.rows) {
     if (!isArithmeticRow(row)) continue;
-    const status = plainStatus(table, relation, row.row, read);
+    const status = statuses.at(row.row);
     if (status === "skip") continue;
     count++;
     if (status === "ok" || (signInsensitive && status === "sign")) fit++;
@@ -349,7 +350,11 @@ function selisihRelation(
   // Choose the pair by size (sign-insensitive), then its direction by the signed count.
   const pair = majority(table, candidates, read, true);
   if (!pair) return null;
-  const reversed = differenceOf(table, column, pair.b, pair.a, "majority");
+  // Candidates come in both directions: the reverse of the pair is among them, with its rows
+  // already evaluated (a new relation would evaluate every row again).
+  const reversed =
+    candidates.find((c) => c.a === pair.b && c.b === pair.a) ??
+    differenceOf(table, column, pair.b, pair.a, "majority");
   return tally(table, reversed, read).fit > tally(table, pair, read).fit ? reversed : pair;
 }
 

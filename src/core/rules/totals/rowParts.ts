@@ -237,12 +237,10 @@ interface RowCase {
   index: number;
   total: Amount;
   parts: Amount[];
-  sum: Approx;
+  sum: Sum;
   last: Amount;
-  mean: Approx;
   matchSum: boolean;
   matchLast: boolean;
-  matchMean: boolean;
   unit: UnitClass;
   override?: Sifat;
 }
@@ -281,7 +279,6 @@ function readRowCase(
   if (parts.length === 0) return null;
   const sum = new Sum(parts);
   const last = parts[parts.length - 1];
-  const mean = sum.dividedBy(parts.length);
   const settings = context.settings;
   return {
     index,
@@ -289,14 +286,24 @@ function readRowCase(
     parts,
     sum,
     last,
-    mean,
     matchSum: agrees(total, sum, settings),
     matchLast: agrees(total, last, settings),
-    matchMean: agrees(total, mean, settings, parts.length),
     unit: unit ?? facts.labelUnit(index),
     // The label is read only when some sifat is set (settingFor is undefined otherwise).
     override: facts.anySifat ? settingFor(settings.sifat, facts.label(index)) : undefined,
   };
+}
+
+/**
+ * The mean of a row's parts, and whether its total prints it: asked only of level rows that
+ * are not a sum and of rows whose sifat is set to an average, so not built for every row.
+ */
+function meanOf(c: RowCase): Approx {
+  return c.sum.dividedBy(c.parts.length);
+}
+
+function matchesMean(c: RowCase, settings: CheckSettings): boolean {
+  return agrees(c.total, meanOf(c), settings, c.parts.length);
 }
 
 /** The reading most rows that tell sum from last follow, or null on a tie. */
@@ -350,13 +357,13 @@ function checkGroup(
   for (const c of cases) {
     const forced = overrideReading(c.override);
     if (forced === "mean") {
-      if (!c.matchMean)
-        findings.push(report(facts, group, c, c.mean, "columnSum", formula, context));
+      if (!matchesMean(c, context.settings))
+        findings.push(report(facts, group, c, meanOf(c), "columnSum", formula, context));
       continue;
     }
     // A level indicator whose total is the sum of its periods is the 200 % pattern of the
     // cumulative-percent rule; an average of levels is a reading documents use too.
-    if (!forced && c.unit === "level" && (c.matchSum || c.matchMean)) continue;
+    if (!forced && c.unit === "level" && (c.matchSum || matchesMean(c, context.settings))) continue;
     const convention = forced ?? byUnit.get(c.unit) ?? tableWide ?? fallback(c.unit);
     if (convention === "sum" && c.matchSum) continue;
     if (convention === "last" && c.matchLast) continue;
