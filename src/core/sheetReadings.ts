@@ -24,13 +24,18 @@ export class SheetReadings {
       return readCellNumber(this.sheet, row, col);
     }
     let line = this.rows[i];
-    // Grown as cells are read: a row of a 16 384-column sheet costs only what is read of it.
-    if (line === undefined) line = this.rows[i] = [];
+    // Made at the sheet's width, so it never grows; a row of a very wide sheet (16 384
+    // columns) grows as cells are read instead, costing only what is read of it.
+    if (line === undefined)
+      line = this.rows[i] = this.width <= FULL_ROW_WIDTH ? new Array(this.width) : [];
     let reading = line[j];
     if (reading === undefined) reading = line[j] = readCellNumber(this.sheet, row, col);
     return reading;
   }
 }
+
+/** Rows up to this many columns are made whole on first read. */
+const FULL_ROW_WIDTH = 256;
 
 const READINGS = new WeakMap<SheetSnapshot, SheetReadings>();
 

@@ -41,4 +41,20 @@ describe("readingsOf: each cell of a snapshot parsed once", () => {
     expect(readingsOf(again)).not.toBe(readingsOf(s));
     expect(readingsOf(again).at(2, 2)).toMatchObject({ kind: "number", value: 90 });
   });
+
+  test("a very wide sheet (16 384 columns) reads every cell the same, far right included", () => {
+    // 16 384 columns (XFD): rows grow as read, instead of being made at full width.
+    const width = 16384;
+    const row = Array.from({ length: width }, (_, c) => (c % 1000 === 0 ? `${c},5` : null));
+    row[width - 1] = "1.234,5";
+    const wide = sheet([row, row.map((v) => (v === null ? 7 : null))], { row: 0, col: 0 });
+    const readings = readingsOf(wide);
+    for (const col of [width - 1, 0, 1, 3000, width - 2]) {
+      for (const r of [1, 0]) {
+        expect(readings.at(r, col)).toEqual(readCellNumber(wide, r, col));
+        expect(readings.at(r, col)).toBe(readings.at(r, col));
+      }
+    }
+    expect(readings.at(0, width - 1)).toMatchObject({ kind: "number", value: 1234.5 });
+  });
 });
