@@ -71,7 +71,21 @@ function parentsCompatible(a: IndicatorEntry, b: IndicatorEntry, threshold: numb
 
 type UnitKind = "percent" | "count" | null;
 
-function unitKind(entry: IndicatorEntry): { kind: UnitKind; word: string | null } {
+interface EntryUnit {
+  kind: UnitKind;
+  word: string | null;
+}
+
+/** Each entry's unit, read once: an entry meets many fuzzy partners (entries do not change once extracted). */
+const UNITS = new WeakMap<IndicatorEntry, EntryUnit>();
+
+function unitOfEntry(entry: IndicatorEntry): EntryUnit {
+  let unit = UNITS.get(entry);
+  if (unit === undefined) UNITS.set(entry, (unit = unitKind(entry)));
+  return unit;
+}
+
+function unitKind(entry: IndicatorEntry): EntryUnit {
   const satuan = (entry.satuan ?? "").trim().toLowerCase();
   const anyPercent =
     satuan === "%" ||
@@ -86,8 +100,8 @@ function unitKind(entry: IndicatorEntry): { kind: UnitKind; word: string | null 
 
 /** Units agree when both are known and equal kinds (percent, or the same count word's start). */
 export function unitsAgree(a: IndicatorEntry, b: IndicatorEntry): boolean {
-  const ua = unitKind(a);
-  const ub = unitKind(b);
+  const ua = unitOfEntry(a);
+  const ub = unitOfEntry(b);
   if (ua.kind === null || ub.kind === null) return true;
   if (ua.kind !== ub.kind) return false;
   if (ua.kind === "percent") return true;
@@ -95,6 +109,7 @@ export function unitsAgree(a: IndicatorEntry, b: IndicatorEntry): boolean {
 }
 
 function confirmedPair(a: IndicatorEntry, b: IndicatorEntry, settings: CheckSettings): boolean {
+  if (settings.confirmedMatches.length === 0) return false;
   return settings.confirmedMatches.some(([x, y]) => {
     const kx = normaliseName(x);
     const ky = normaliseName(y);
@@ -115,22 +130,41 @@ export function decidePair(
   b: IndicatorEntry,
   settings: CheckSettings,
 ): PairDecision {
-  const tokensA = nameTokens(a.name);
-  const tokensB = nameTokens(b.name);
-  const comparison = compareTokens(tokensA, tokensB);
-  const similarity = comparison.dice;
-  if (confirmedPair(a, b, settings)) return { reason: "confirmed", similarity };
+  const decision = decideMatch(a, b, settings);
+  if (decision.similarity === SIMILARITY_NOT_NEEDED) decision.similarity = similarityOf(a, b);
+  return decision;
+}
+
+/** Dice similarity of two entries' names. */
+function similarityOf(a: IndicatorEntry, b: IndicatorEntry): number {
+  // Equal non-empty keys are equal token lists (tokens hold no spaces), which align token by
+  // token in order: Dice 1.
+  if (a.key !== "" && a.key === b.key) return 1;
+  return compareTokens(nameTokens(a.name), nameTokens(b.name)).dice;
+}
+
+/** The similarity of a decision that does not depend on it (a link, a level block). */
+const SIMILARITY_NOT_NEEDED = -1;
+
+/**
+ * decidePair, except that a link or a level block carries SIMILARITY_NOT_NEEDED: matchTables
+ * reads the similarity only of the other refusals (candidates), and aligning the names of
+ * every proposed pair was most of the cost of deciding it.
+ */
+function decideMatch(a: IndicatorEntry, b: IndicatorEntry, settings: CheckSettings): PairDecision {
+  if (confirmedPair(a, b, settings)) {
+    return { reason: "confirmed", similarity: SIMILARITY_NOT_NEEDED };
+  }
   if (a.kode && b.kode) {
     if (a.kode !== b.kode) return { reason: null, similarity: 0 };
-    if (a.position === b.position) return { reason: "kode", similarity };
+    if (a.position === b.position) return { reason: "kode", similarity: SIMILARITY_NOT_NEEDED };
   }
-  if (!levelsCompatible(a.level, b.level)) {
-    return { reason: null, similarity, blocked: "level" };
-  }
-  if (!parentsCompatible(a, b, settings.matchThreshold)) {
-    return { reason: null, similarity, blocked: "level" };
+  if (!levelsCompatible(a.level, b.level) || !parentsCompatible(a, b, settings.matchThreshold)) {
+    return { reason: null, similarity: SIMILARITY_NOT_NEEDED, blocked: "level" };
   }
   if (a.key !== "" && a.key === b.key) return { reason: "name", similarity: 1 };
+  const comparison = compareTokens(nameTokens(a.name), nameTokens(b.name));
+  const similarity = comparison.dice;
   if (similarity < settings.candidateThreshold) return { reason: null, similarity };
   if (!comparison.onlyInsertions) return { reason: null, similarity, blocked: "substitution" };
   if (comparison.inserted.some((t) => MEASURE_WORDS.has(t))) {
@@ -311,6 +345,30 @@ function groupLevel(members: IndicatorEntry[]): IndicatorLevel {
   return best;
 }
 
+/**
+ * The matches of one entry within a unit pair: every other entry in the order found (for the
+ * ambiguous candidates), and the strongest strength with how many reach it and which one (the
+ * single strongest match). One object per matched entry instead of one per match.
+ */
+class MatchesOf {
+  readonly others: number[] = [];
+  top = -1;
+  atTop = 0;
+  topOther = -1;
+  add(other: number, strength: number): void {
+    this.others.push(other);
+    if (strength > this.top) {
+      this.top = strength;
+      this.atTop = 1;
+      this.topOther = other;
+    } else if (strength === this.top) this.atTop++;
+  }
+  /** The single strongest match, or -1 when the strongest strength is tied (ambiguous). */
+  best(): number {
+    return this.atTop === 1 ? this.topOther : -1;
+  }
+}
+
 function matchTables(
   left: IndicatorEntry[],
   pairs: [IndicatorEntry, IndicatorEntry][],
@@ -318,54 +376,47 @@ function matchTables(
   links: Link[],
   candidates: MatchCandidate[],
 ): void {
-  const matchesOf = new Map<number, { other: number; strength: number }[]>();
+  const matchesOf = new Map<number, MatchesOf>();
   const add = (id: number, other: number, strength: number): void => {
-    const list = matchesOf.get(id) ?? [];
-    list.push({ other, strength });
-    matchesOf.set(id, list);
+    let matches = matchesOf.get(id);
+    if (matches === undefined) matchesOf.set(id, (matches = new MatchesOf()));
+    matches.add(other, strength);
   };
   // Pairs come in the order of the former nested loop (left entries, then right entries).
-  for (const [a, b] of pairs) {
-    {
-      const decision = decidePair(a, b, settings);
-      if (decision.reason) {
-        add(a.id, b.id, STRENGTH[decision.reason]);
-        add(b.id, a.id, STRENGTH[decision.reason]);
-      } else if (
-        decision.similarity >= settings.candidateThreshold &&
-        decision.blocked !== "level"
-      ) {
-        candidates.push({
-          a: a.id,
-          b: b.id,
-          similarity: decision.similarity,
-          reason: decision.blocked ?? "below-threshold",
-        });
-      }
+  for (let i = 0; i < pairs.length; i++) {
+    const a = pairs[i][0];
+    const b = pairs[i][1];
+    const decision = decideMatch(a, b, settings);
+    if (decision.reason) {
+      add(a.id, b.id, STRENGTH[decision.reason]);
+      add(b.id, a.id, STRENGTH[decision.reason]);
+    } else if (
+      decision.similarity >= settings.candidateThreshold &&
+      decision.blocked !== "level"
+    ) {
+      candidates.push({
+        a: a.id,
+        b: b.id,
+        similarity: decision.similarity,
+        reason: decision.blocked ?? "below-threshold",
+      });
     }
   }
-  /** The single strongest match of an entry, or null when none or a tie (ambiguous). */
-  const best = (id: number): { other: number; strength: number } | null => {
-    const list = matchesOf.get(id);
-    if (!list || list.length === 0) return null;
-    const top = Math.max(...list.map((m) => m.strength));
-    const at = list.filter((m) => m.strength === top);
-    return at.length === 1 ? at[0] : null;
-  };
-  for (const a of left) {
-    const m = best(a.id);
-    if (!m) {
-      const list = matchesOf.get(a.id);
-      if (list && list.length > 1) {
-        for (const other of list) {
-          candidates.push({ a: a.id, b: other.other, similarity: 1, reason: "ambiguous" });
-        }
+  for (let i = 0; i < left.length; i++) {
+    const a = left[i];
+    const matches = matchesOf.get(a.id);
+    if (matches === undefined) continue;
+    const other = matches.best();
+    if (other < 0) {
+      // A tie at the strongest strength: every match is named, none used.
+      for (const id of matches.others) {
+        candidates.push({ a: a.id, b: id, similarity: 1, reason: "ambiguous" });
       }
       continue;
     }
-    const back = best(m.other);
-    if (back && back.other === a.id) links.push({ a: a.id, b: m.other, strength: m.strength });
-    else candidates.push({ a: a.id, b: m.other, similarity: 1, reason: "ambiguous" });
+    if (matchesOf.get(other)!.best() === a.id) {
+      links.push({ a: a.id, b: other, strength: matches.top });
+    } else candidates.push({ a: a.id, b: other, similarity: 1, reason: "ambiguous" });
   }
 }
 
