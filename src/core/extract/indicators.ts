@@ -241,6 +241,16 @@ interface UraianContext {
   name: string;
   kode?: string;
   level: IndicatorLevel | null;
+  /**
+   * The `parent` of the indicators under this program/kegiatan row, made for the first one
+   * and shared by the rest (the model never changes it): one object and one normalisation
+   * per uraian row instead of per indicator.
+   */
+  parent?: NonNullable<IndicatorEntry["parent"]>;
+}
+
+function parentOf(owner: UraianContext): NonNullable<IndicatorEntry["parent"]> {
+  return (owner.parent ??= { name: owner.name, key: normaliseName(owner.name), kode: owner.kode });
 }
 
 export interface ExtractContext {
@@ -262,17 +272,22 @@ export function indicatorsOf(context: ExtractContext): IndicatorEntry[] {
   if (tableRole === null && !table.columns.some((c) => c.role === "target" && c.source)) return [];
   const groups = columnGroups(table);
   const entries: IndicatorEntry[] = [];
-  groups.forEach((group, index) => entries.push(...groupEntries(context, group, index, tableRole)));
+  const sections = sectionLevels(table);
+  for (let index = 0; index < groups.length; index++) {
+    groupEntries(context, groups[index], index, tableRole, sections, entries);
+  }
   assignPositions(entries);
   return entries;
 }
 
-function sectionLevels(table: Table): Map<number, IndicatorLevel | null> {
-  const levels = new Map<number, IndicatorLevel | null>();
+/** The level each row's section names (by index in table.rows), null outside a known section. */
+function sectionLevels(table: Table): (IndicatorLevel | null)[] {
+  const levels = new Array<IndicatorLevel | null>(table.rows.length);
   let current: IndicatorLevel | null = null;
-  for (const row of table.rows) {
+  for (let index = 0; index < table.rows.length; index++) {
+    const row = table.rows[index];
     if (row.kind === "section") current = levelOfLabel(rowText(table, row.row));
-    levels.set(row.row, current);
+    levels[index] = current;
   }
   return levels;
 }
@@ -318,12 +333,13 @@ function groupEntries(
   group: ColumnGroup,
   groupIndex: number,
   tableRole: TargetRole | null,
-): IndicatorEntry[] {
+  sections: (IndicatorLevel | null)[],
+  entries: IndicatorEntry[],
+): void {
   const { table, settings } = context;
-  const sections = sectionLevels(table);
   const fallbackLevel = tableLevel(table);
-  const entries: IndicatorEntry[] = [];
-  const uraianOfRow = new Map<number, UraianContext>();
+  // The uraian of each row by index in table.rows (RegionRow.parent is such an index).
+  const uraianOfRow: (UraianContext | undefined)[] = [];
   let lastUraian: UraianContext | null = null;
   const sasaranColumn = table.columns.find((c) => c.role === "sasaran");
   const headerLevels = new Map<RegionColumn, IndicatorLevel | null>();
@@ -339,7 +355,7 @@ function groupEntries(
     }
     const uraian = readUraian(table, group, row, index, uraianOfRow);
     if (uraian) {
-      uraianOfRow.set(index, uraian);
+      uraianOfRow[index] = uraian;
       lastUraian = uraian;
     }
     if (row.kind !== "data" && row.kind !== "total") return;
@@ -364,7 +380,7 @@ function groupEntries(
     let level: IndicatorLevel = "unknown";
     let levelFrom: IndicatorEntry["levelFrom"] = "none";
     const fromHeader = headerLevel(nameColumn);
-    const fromSection = sections.get(row.row) ?? null;
+    const fromSection = sections[index];
     if (fromHeader && fromHeader !== "sub-kegiatan") {
       level = fromHeader;
       levelFrom = "header";
@@ -379,10 +395,7 @@ function groupEntries(
       levelFrom = "table";
     }
     const parentNeeded = level === "program" || level === "kegiatan" || level === "unknown";
-    const parent =
-      parentNeeded && owner
-        ? { name: owner.name, key: normaliseName(owner.name), kode: owner.kode }
-        : undefined;
+    const parent = parentNeeded && owner ? parentOf(owner) : undefined;
     const sasaranText = sasaranColumn ? table.text(row.row, sasaranColumn.col) : "";
     const entry: IndicatorEntry = {
       id: context.nextId(),
@@ -434,7 +447,6 @@ function groupEntries(
       }
     } else entries.push(entry);
   });
-  return entries;
 }
 
 function readUraian(
@@ -442,7 +454,7 @@ function readUraian(
   group: ColumnGroup,
   row: RegionRow,
   index: number,
-  known: Map<number, UraianContext>,
+  known: (UraianContext | undefined)[],
 ): UraianContext | null {
   if (!group.uraian) return null;
   const text = cellText(table.text(row.row, group.uraian.col));
@@ -451,7 +463,7 @@ function readUraian(
   const kode = row.kode ?? (kodeText !== "" ? kodeText : undefined);
   let level = levelOfLabel(text) ?? (kode ? levelOfKode(kode) : null);
   if (!level && row.parent !== null) {
-    const parentLevel = known.get(row.parent)?.level;
+    const parentLevel = known[row.parent]?.level;
     if (parentLevel === "program") level = "kegiatan";
     else if (parentLevel === "kegiatan") level = "sub-kegiatan";
   }
