@@ -437,34 +437,35 @@ function distinctNames(entries: IndicatorEntry[]): DistinctNames {
   const words: string[] = [];
   const idOfName = new Map<string, number>();
   const names: DistinctNames = { tokens: [], entries: [], ofEntry: [], words };
-  entries.forEach((entry, i) => {
-    const tokens = nameTokens(entry.name);
-    if (tokens.length === 0) {
+  for (let i = 0; i < entries.length; i++) {
+    // The entry's key is its name's tokens joined by single spaces (normaliseName), and tokens
+    // hold no spaces: the key gives the tokens back without looking the name up again.
+    const key = entries[i].key;
+    if (key === "") {
       names.ofEntry.push(-1);
-      return;
+      continue;
     }
-    // The entry's key is its tokens joined by spaces (normaliseName).
-    const joined = entry.key;
-    let id = idOfName.get(joined);
+    let id = idOfName.get(key);
     if (id === undefined) {
       id = names.tokens.length;
-      idOfName.set(joined, id);
-      names.tokens.push(
-        tokens.map((t) => {
-          let w = idOfWord.get(t);
-          if (w === undefined) {
-            w = words.length;
-            idOfWord.set(t, w);
-            words.push(t);
-          }
-          return w;
-        }),
-      );
+      idOfName.set(key, id);
+      const tokens = key.split(" ");
+      const ids: number[] = [];
+      for (const token of tokens) {
+        let w = idOfWord.get(token);
+        if (w === undefined) {
+          w = words.length;
+          idOfWord.set(token, w);
+          words.push(token);
+        }
+        ids.push(w);
+      }
+      names.tokens.push(ids);
       names.entries.push([]);
     }
     names.entries[id].push(i);
     names.ofEntry.push(id);
-  });
+  }
   return names;
 }
 
@@ -539,14 +540,16 @@ function fuzzyPartners(names: DistinctNames): number[][] {
   };
   const seen = new Int32Array(names.tokens.length).fill(-1);
   return names.tokens.map((own, name) => {
-    const byReach = [...own].sort((x, y) => reach(x) - reach(y));
+    // The rarest token (fewest names hold it or a near word) finds the fewest partners to test.
+    let rarest = own[0];
+    for (let k = 1; k < own.length; k++) if (reach(own[k]) < reach(rarest)) rarest = own[k];
     const useMarks = own.length <= MAX_MARKED_TOKENS;
     const all = (1 << own.length) - 1;
     if (useMarks) mark(own, true);
     const out: number[] = [];
     // Indexed loops: this runs for every distinct name, mostly before the optimiser has
     // compiled it, where `for…of` allocates an iterator result per step.
-    const first = near(byReach[0]);
+    const first = near(rarest);
     for (let i = 0; i < first.length; i++) {
       const withWord = namesWithWord[first[i]];
       for (let j = 0; j < withWord.length; j++) {
@@ -559,7 +562,7 @@ function fuzzyPartners(names: DistinctNames): number[][] {
           let held = 0;
           for (let k = 0; k < tokens.length; k++) held |= marks[tokens[k]];
           if (held === all) out.push(other);
-        } else if (byReach.every((w) => holds(w, tokens))) out.push(other);
+        } else if (own.every((w) => holds(w, tokens))) out.push(other);
       }
     }
     if (useMarks) mark(own, false);
@@ -624,11 +627,6 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
   const units = entries.map(unitOf);
   const byKode = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
-  const put = (index: Map<string, number[]>, key: string, i: number): void => {
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
   const confirmed = new Set<string>();
   for (const [x, y] of settings.confirmedMatches) {
     confirmed.add(normaliseName(x));
@@ -637,49 +635,99 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
   const confirmedEntries: number[] = [];
   for (let i = 0; i < n; i++) {
     const e = entries[i];
-    if (e.kode) put(byKode, e.kode, i);
-    if (e.key !== "") put(byName, e.key, i);
+    if (e.kode) addToIndex(byKode, e.kode, i);
+    if (e.key !== "") addToIndex(byName, e.key, i);
     if (confirmed.has(e.key)) confirmedEntries.push(i);
   }
   const names = distinctNames(entries);
   const partners = fuzzyPartners(names);
+  const shorterPartners = reversed(partners);
 
-  const found = new Set<number>();
-  const pairKeys: number[] = [];
+  // Each pair once, from its left entry (the one of the lower unit): kode, name and confirmed
+  // are symmetric relations, and the partner relation is walked both ways (the longer partners
+  // of the entry's name, and the shorter names it is a partner of). No set of pairs is needed.
+  const lefts: number[] = [];
+  const rights: number[] = [];
   const seen = new Int32Array(n).fill(-1);
-  const consider = (i: number, j: number): void => {
-    if (seen[j] === i || units[i] === units[j]) return;
-    seen[j] = i;
-    const [lo, hi] = units[i] < units[j] || (units[i] === units[j] && i < j) ? [i, j] : [j, i];
-    const key = lo * n + hi;
-    if (!found.has(key)) {
-      found.add(key);
-      pairKeys.push(key);
+  const offer = (i: number, list: number[]): void => {
+    for (let k = 0; k < list.length; k++) {
+      const j = list[k];
+      if (seen[j] === i) continue;
+      seen[j] = i;
+      if (units[i] < units[j]) {
+        lefts.push(i);
+        rights.push(j);
+      }
     }
   };
   for (let i = 0; i < n; i++) {
     const e = entries[i];
-    if (e.kode) for (const j of byKode.get(e.kode)!) consider(i, j);
-    if (e.key !== "") for (const j of byName.get(e.key)!) consider(i, j);
-    if (confirmed.has(e.key)) for (const j of confirmedEntries) consider(i, j);
+    if (e.kode) offer(i, byKode.get(e.kode)!);
+    if (e.key !== "") offer(i, byName.get(e.key)!);
+    if (confirmed.has(e.key)) offer(i, confirmedEntries);
     const name = names.ofEntry[i];
     if (name < 0) continue;
-    for (const other of partners[name]) for (const j of names.entries[other]) consider(i, j);
+    const longer = partners[name];
+    for (let k = 0; k < longer.length; k++) offer(i, names.entries[longer[k]]);
+    const shorter = shorterPartners[name];
+    for (let k = 0; k < shorter.length; k++) offer(i, names.entries[shorter[k]]);
   }
-  // The former loop's order: unit pairs ascending, then left entries, then right entries.
-  const decoded = pairKeys.map((key) => [Math.floor(key / n), key % n] as [number, number]);
-  decoded.sort(
-    (p, q) => units[p[0]] - units[q[0]] || units[p[1]] - units[q[1]] || p[0] - q[0] || p[1] - q[1],
-  );
+  return unitPairsInOrder(entries, units, lefts, rights);
+}
+
+function addToIndex(index: Map<string, number[]>, key: string, i: number): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** For each name, the names that list it among their partners. */
+function reversed(partners: number[][]): number[][] {
+  const out: number[][] = partners.map(() => []);
+  for (let a = 0; a < partners.length; a++) {
+    const list = partners[a];
+    for (let k = 0; k < list.length; k++) out[list[k]].push(a);
+  }
+  return out;
+}
+
+/**
+ * The pairs (left entry of the lower unit) grouped by unit pair in the former all-pairs loop's
+ * order: unit pairs ascending, then left entries, then right entries. Sorted through two
+ * numeric keys per pair (unit pair, entry pair), both exact in a double.
+ */
+function unitPairsInOrder(
+  entries: IndicatorEntry[],
+  units: number[],
+  lefts: number[],
+  rights: number[],
+): UnitPair[] {
+  const n = entries.length;
+  let unitCount = 0;
+  for (let i = 0; i < n; i++) if (units[i] >= unitCount) unitCount = units[i] + 1;
+  const byUnits = new Float64Array(lefts.length);
+  const byEntries = new Float64Array(lefts.length);
+  const order = new Array<number>(lefts.length);
+  for (let p = 0; p < lefts.length; p++) {
+    byUnits[p] = units[lefts[p]] * unitCount + units[rights[p]];
+    byEntries[p] = lefts[p] * n + rights[p];
+    order[p] = p;
+  }
+  order.sort((p, q) => byUnits[p] - byUnits[q] || byEntries[p] - byEntries[q]);
   const out: UnitPair[] = [];
   let current: UnitPair | null = null;
-  for (const [a, b] of decoded) {
-    if (!current || unitOf(current.left[0]) !== units[a] || unitOf(current.right[0]) !== units[b]) {
-      current = { left: [], right: [entries[b]], pairs: [] };
+  let currentUnits = -1;
+  for (let k = 0; k < order.length; k++) {
+    const p = order[k];
+    const a = entries[lefts[p]];
+    const b = entries[rights[p]];
+    if (current === null || byUnits[p] !== currentUnits) {
+      current = { left: [], right: [b], pairs: [] };
+      currentUnits = byUnits[p];
       out.push(current);
     }
-    if (current.left[current.left.length - 1] !== entries[a]) current.left.push(entries[a]);
-    current.pairs.push([entries[a], entries[b]]);
+    if (current.left[current.left.length - 1] !== a) current.left.push(a);
+    current.pairs.push([a, b]);
   }
   return out;
 }
