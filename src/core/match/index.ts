@@ -283,27 +283,24 @@ export function matchIndicators(
   links.sort((x, y) => y.strength - x.strength);
   for (const link of links) union.union(link.a, link.b);
 
-  const groupOfRoot = new Map<number, number>();
+  // Entry ids are indexes into `entries` (extract numbers them so).
+  const groupOfRoot = new Int32Array(entries.length).fill(-1);
   const groups: IndicatorGroup[] = [];
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const root = union.find(entry.id);
-    let g = groupOfRoot.get(root);
-    if (g === undefined) {
-      g = groups.length;
-      groupOfRoot.set(root, g);
-      groups.push({ id: g, members: [], level: "unknown", name: entry.name, roles: [] });
+    let g = groupOfRoot[root];
+    if (g < 0) {
+      g = groupOfRoot[root] = groups.length;
+      // Most indicators stand alone: their level and roles are their own (what the votes give).
+      const roles = rolesOf(entry);
+      groups.push({ id: g, members: [], level: entry.level, name: entry.name, roles });
     }
     groups[g].members.push(entry.id);
     entry.group = g;
   }
   for (const group of groups) {
-    // Most indicators stand alone: their level and roles are their own (what the votes give).
-    if (group.members.length === 1) {
-      const only = entries[group.members[0]];
-      group.level = only.level;
-      group.roles = rolesOf(only);
-      continue;
-    }
+    if (group.members.length === 1) continue;
     const members = group.members.map((id) => entries[id]);
     group.level = groupLevel(members);
     group.roles = [...new Set(members.flatMap(rolesOf))];
@@ -314,10 +311,14 @@ export function matchIndicators(
 /** The roles an entry stands for: its table's, plus any source a target column names (a PK table printing the Renstra target). */
 export function rolesOf(entry: IndicatorEntry): TargetRole[] {
   const roles: TargetRole[] = entry.tableRole ? [entry.tableRole] : [];
-  if (entry.tableRole !== "renstra" && entry.targets.some((t) => t.role === "renstra")) {
-    roles.push("renstra");
-  }
+  if (entry.tableRole !== "renstra" && hasRenstraTarget(entry)) roles.push("renstra");
   return roles;
+}
+
+function hasRenstraTarget(entry: IndicatorEntry): boolean {
+  // A loop: this runs for every entry, before V8 optimises it, where a closure costs.
+  for (let i = 0; i < entry.targets.length; i++) if (entry.targets[i].role === "renstra") return true;
+  return false;
 }
 
 function groupLevel(members: IndicatorEntry[]): IndicatorLevel {
