@@ -6,8 +6,11 @@ import { valueAt } from "../snapshot";
 import { cellText } from "../recognize/text";
 import type { RegionColumn, RegionKind, RegionRow } from "../recognize/types";
 import { normaliseName } from "../match/names";
+import type { CellRef } from "../check/types";
 import type {
+  CapaianEntry,
   IndicatorEntry,
+  KategoriEntry,
   IndicatorLevel,
   RealisasiEntry,
   TargetEntry,
@@ -342,6 +345,14 @@ function groupEntries(
   const uraianOfRow: (UraianContext | undefined)[] = [];
   let lastUraian: UraianContext | null = null;
   const sasaranColumn = table.columns.find((c) => c.role === "sasaran");
+  const facts = groupFacts(context, group);
+  const values: RowValues = {
+    targets: [],
+    realisasi: [],
+    capaian: [],
+    kategori: [],
+    satuan: undefined,
+  };
   const headerLevels = new Map<RegionColumn, IndicatorLevel | null>();
   const headerLevel = (column: RegionColumn): IndicatorLevel | null => {
     let level = headerLevels.get(column);
@@ -397,6 +408,7 @@ function groupEntries(
     const parentNeeded = level === "program" || level === "kegiatan" || level === "unknown";
     const parent = parentNeeded && owner ? parentOf(owner) : undefined;
     const sasaranText = sasaranColumn ? table.text(row.row, sasaranColumn.col) : "";
+    readValues(table, group, facts, row, values);
     const entry: IndicatorEntry = {
       id: context.nextId(),
       table,
@@ -410,16 +422,16 @@ function groupEntries(
       level,
       levelFrom,
       tableRole,
-      targets: [],
-      realisasi: [],
-      capaian: [],
-      kategori: [],
+      targets: copyOf(values.targets),
+      realisasi: copyOf(values.realisasi),
+      capaian: copyOf(values.capaian),
+      kategori: copyOf(values.kategori),
       group: -1,
     };
     if (owner?.kode ?? row.kode) entry.kode = owner?.kode ?? row.kode;
     if (parent) entry.parent = parent;
     if (sasaranText !== "" && !PLACEHOLDER.test(sasaranText)) entry.sasaran = sasaranText;
-    readValues(context, group, row, entry);
+    if (values.satuan !== undefined) entry.satuan = values.satuan;
     const configured = settingFor(settings.polarity, name);
     const fromText = mayStatePolarity(table, row.row)
       ? polarityOfText(rowText(table, row.row))
@@ -507,70 +519,144 @@ function targetFacts(context: ExtractContext, column: RegionColumn): TargetFacts
   return facts;
 }
 
-function readValues(
-  context: ExtractContext,
-  group: ColumnGroup,
-  row: RegionRow,
-  entry: IndicatorEntry,
-): void {
-  const { table } = context;
+/**
+ * The values of one row of a column group, gathered in arrays reused from row to row (one
+ * per context) and copied out at their exact length: most rows hold a few values of each
+ * kind, and arrays grown by push keep room for 17.
+ */
+interface RowValues {
+  targets: TargetEntry[];
+  realisasi: RealisasiEntry[];
+  capaian: CapaianEntry[];
+  kategori: KategoriEntry[];
+  satuan: string | undefined;
+}
+
+/** The facts of each column of a group (aligned with group.columns), read once per group. */
+interface GroupFacts {
+  target: (TargetFacts | null)[];
+  value: (ValueFacts | null)[];
+}
+
+function groupFacts(context: ExtractContext, group: ColumnGroup): GroupFacts {
+  const facts: GroupFacts = { target: [], value: [] };
   for (const column of group.columns) {
     const role = column.role;
+    facts.target.push(role === "target" ? targetFacts(context, column) : null);
+    const valued = role === "realisasi" || role === "capaian" || role === "kategori";
+    facts.value.push(valued ? valueFacts(context, column) : null);
+  }
+  return facts;
+}
+
+/** A copy of the gathered values at their exact length (a fresh empty array when none). */
+function copyOf<T>(values: T[]): T[] {
+  return values.length === 0 ? [] : values.slice();
+}
+
+function readValues(
+  table: Table,
+  group: ColumnGroup,
+  facts: GroupFacts,
+  row: RegionRow,
+  out: RowValues,
+): void {
+  out.targets.length = 0;
+  out.realisasi.length = 0;
+  out.capaian.length = 0;
+  out.kategori.length = 0;
+  out.satuan = undefined;
+  // Indexed: this runs for every indicator row, mostly before V8 optimises it.
+  for (let k = 0; k < group.columns.length; k++) {
+    const column = group.columns[k];
+    const role = column.role;
     if (role === "satuan") {
-      if (entry.satuan !== undefined) continue;
+      if (out.satuan !== undefined) continue;
       const text = table.text(row.row, column.col);
-      if (text !== "" && !PLACEHOLDER.test(text)) entry.satuan = text;
+      if (text !== "" && !PLACEHOLDER.test(text)) out.satuan = text;
       continue;
     }
     if (role === "kategori") {
       const text = table.text(row.row, column.col);
       if (text !== "" && !PLACEHOLDER.test(text)) {
         const at = table.ref(row.row, column.col);
-        entry.kategori.push({ text, at, year: valueFacts(context, column).year });
+        out.kategori.push({ text, at, year: facts.value[k]!.year });
       }
       continue;
     }
-    const number = numberAt(table, row.row, column.col);
-    if (!number) continue;
-    const at = table.ref(row.row, column.col);
-    const col = column.col;
     if (role === "target") {
-      const facts = targetFacts(context, column);
-      if (!facts) continue;
-      const target: TargetEntry = {
-        value: number.value,
-        number,
-        at,
-        col,
-        role: facts.role,
-        year: facts.year,
-        yearFrom: facts.from,
-        type: facts.type,
-      };
-      if (facts.variant) target.variant = facts.variant;
-      if (column.period) target.period = column.period;
-      entry.targets.push(target);
+      const target = facts.target[k];
+      if (target === null) continue;
+      const number = numberAt(table, row.row, column.col);
+      if (!number) continue;
+      out.targets.push(targetEntry(number, table.ref(row.row, column.col), column, target));
     } else if (role === "realisasi") {
-      const { year, fullYear } = valueFacts(context, column);
-      const realisasi: RealisasiEntry = {
+      const number = numberAt(table, row.row, column.col);
+      if (!number) continue;
+      const at = table.ref(row.row, column.col);
+      out.realisasi.push(realisasiEntry(number, at, column, facts.value[k]!));
+    } else if (role === "capaian") {
+      const number = numberAt(table, row.row, column.col);
+      if (!number) continue;
+      const at = table.ref(row.row, column.col);
+      const { year, againstEndTarget } = facts.value[k]!;
+      out.capaian.push({
         value: number.value,
         number,
         at,
-        col,
+        col: column.col,
         year,
-        cumulative: column.cumulative === true && !fullYear,
-      };
-      if (column.period && !fullYear) realisasi.period = column.period;
-      entry.realisasi.push(realisasi);
-    } else if (role === "capaian") {
-      const { year, againstEndTarget } = valueFacts(context, column);
-      entry.capaian.push({ value: number.value, number, at, col, year, againstEndTarget });
+        againstEndTarget,
+      });
     }
   }
-  if (entry.satuan === undefined) {
-    const unit = entry.targets.find((t) => t.number.unit)?.number.unit;
-    if (unit) entry.satuan = unit;
+  if (out.satuan === undefined) {
+    for (const target of out.targets) {
+      if (target.number.unit) {
+        out.satuan = target.number.unit;
+        break;
+      }
+    }
   }
+}
+
+function targetEntry(
+  number: CellNumber,
+  at: CellRef,
+  column: RegionColumn,
+  facts: TargetFacts,
+): TargetEntry {
+  const target: TargetEntry = {
+    value: number.value,
+    number,
+    at,
+    col: column.col,
+    role: facts.role,
+    year: facts.year,
+    yearFrom: facts.from,
+    type: facts.type,
+  };
+  if (facts.variant) target.variant = facts.variant;
+  if (column.period) target.period = column.period;
+  return target;
+}
+
+function realisasiEntry(
+  number: CellNumber,
+  at: CellRef,
+  column: RegionColumn,
+  facts: ValueFacts,
+): RealisasiEntry {
+  const realisasi: RealisasiEntry = {
+    value: number.value,
+    number,
+    at,
+    col: column.col,
+    year: facts.year,
+    cumulative: column.cumulative === true && !facts.fullYear,
+  };
+  if (column.period && !facts.fullYear) realisasi.period = column.period;
+  return realisasi;
 }
 
 interface ValueFacts {
