@@ -89,17 +89,42 @@ function isAscii(text: string): boolean {
 }
 
 function computeTokens(name: string): string[] {
-  // ASCII text is its own NFKC form (most names): normalising it only copies it.
-  const raw = (isAscii(name) ? name : name.normalize("NFKC"))
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim()
-    .split(" ")
-    .filter((t) => t !== "")
-    .map((t) => SYNONYMS[t] ?? t)
-    .filter((t) => !STOP_WORDS.has(t));
+  // ASCII text is its own NFKC form (most names), and its letters and digits are [a-z0-9]
+  // once lower-cased: a loop finds its words without the Unicode-class regex and split.
+  const words = isAscii(name)
+    ? asciiWords(name.toLowerCase())
+    : name
+        .normalize("NFKC")
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim()
+        .split(" ")
+        .filter((t) => t !== "");
+  const raw: string[] = [];
+  for (const word of words) {
+    const token = SYNONYMS[word] ?? word;
+    if (!STOP_WORDS.has(token)) raw.push(token);
+  }
   const cut = raw.findIndex((t, i) => i >= 2 && OFFICE_WORDS.has(t));
   return cut >= 0 ? raw.slice(0, cut) : raw;
+}
+
+/** The runs of [a-z0-9] of a lower-case ASCII text (what \p{L}\p{N} are in ASCII). */
+function asciiWords(text: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const alphanumeric = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    if (alphanumeric) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(text.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(text.slice(start));
+  return words;
 }
 
 /** The normalised name: identity tokens joined by single spaces. */
