@@ -234,10 +234,12 @@ export function fileFamilies(
   files: string[],
   regions: Record<string, string | null> = {},
 ): Record<string, number> {
-  const keysOf = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
-  for (const e of entries) keysOf.get(e.table.file)?.add(e.key);
   const family: Record<string, number> = {};
   files.forEach((f, i) => (family[f] = i));
+  // One file is its own family: no names to collect (a big workbook is usually checked alone).
+  if (files.length < 2) return family;
+  const keysOf = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
+  for (const e of entries) keysOf.get(e.table.file)?.add(e.key);
   const relabel = (from: number, to: number): void => {
     for (const f of files) if (family[f] === from) family[f] = to;
   };
