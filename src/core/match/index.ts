@@ -305,7 +305,7 @@ export function matchIndicators(
     if (group.members.length === 1) continue;
     const members = group.members.map((id) => entries[id]);
     group.level = groupLevel(members);
-    group.roles = [...new Set(members.flatMap(rolesOf))];
+    group.roles = rolesOfMembers(members);
   }
   return { groups, candidates };
 }
@@ -319,18 +319,34 @@ export function rolesOf(entry: IndicatorEntry): TargetRole[] {
 
 function hasRenstraTarget(entry: IndicatorEntry): boolean {
   // A loop: this runs for every entry, before V8 optimises it, where a closure costs.
-  for (let i = 0; i < entry.targets.length; i++) if (entry.targets[i].role === "renstra") return true;
+  for (let i = 0; i < entry.targets.length; i++)
+    if (entry.targets[i].role === "renstra") return true;
   return false;
+}
+
+/** The distinct roles of a group's members, in the order they first appear. */
+function rolesOfMembers(members: IndicatorEntry[]): TargetRole[] {
+  const roles: TargetRole[] = [];
+  for (const member of members) {
+    for (const role of rolesOf(member)) if (!roles.includes(role)) roles.push(role);
+  }
+  return roles;
 }
 
 function groupLevel(members: IndicatorEntry[]): IndicatorLevel {
   let best: IndicatorLevel = "unknown";
   let bestPriority = 0;
-  const votes = new Map<IndicatorLevel, number>();
+  // The weight of each known level, in the order the levels first appear (a handful at most).
+  const levels: IndicatorLevel[] = [];
+  const weights: number[] = [];
   for (const m of members) {
     if (m.level === "unknown") continue;
     const p = LEVEL_PRIORITY[m.levelFrom];
-    votes.set(m.level, (votes.get(m.level) ?? 0) + p);
+    const k = levels.indexOf(m.level);
+    if (k < 0) {
+      levels.push(m.level);
+      weights.push(p);
+    } else weights[k] += p;
     if (p > bestPriority) {
       bestPriority = p;
       best = m.level;
@@ -338,11 +354,13 @@ function groupLevel(members: IndicatorEntry[]): IndicatorLevel {
   }
   // Members at the highest priority that disagree: take the level with most weight.
   let bestVotes = -1;
-  for (const [level, v] of votes) {
-    if (v > bestVotes) {
-      bestVotes = v;
-      if (members.some((m) => m.level === level && LEVEL_PRIORITY[m.levelFrom] === bestPriority))
-        best = level;
+  for (let k = 0; k < levels.length; k++) {
+    if (weights[k] > bestVotes) {
+      bestVotes = weights[k];
+      if (
+        members.some((m) => m.level === levels[k] && LEVEL_PRIORITY[m.levelFrom] === bestPriority)
+      )
+        best = levels[k];
     }
   }
   return best;
@@ -393,10 +411,7 @@ function matchTables(
     if (decision.reason) {
       add(a.id, b.id, STRENGTH[decision.reason]);
       add(b.id, a.id, STRENGTH[decision.reason]);
-    } else if (
-      decision.similarity >= settings.candidateThreshold &&
-      decision.blocked !== "level"
-    ) {
+    } else if (decision.similarity >= settings.candidateThreshold && decision.blocked !== "level") {
       candidates.push({
         a: a.id,
         b: b.id,
@@ -629,7 +644,6 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
   const n = entries.length;
   const units = entries.map(unitOf);
   const byKode = new Map<string, number[]>();
-  const byName = new Map<string, number[]>();
   const confirmed = new Set<string>();
   for (const [x, y] of settings.confirmedMatches) {
     confirmed.add(normaliseName(x));
@@ -639,7 +653,6 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
   for (let i = 0; i < n; i++) {
     const e = entries[i];
     if (e.kode) addToIndex(byKode, e.kode, i);
-    if (e.key !== "") addToIndex(byName, e.key, i);
     if (confirmed.has(e.key)) confirmedEntries.push(i);
   }
   const names = distinctNames(entries);
@@ -666,10 +679,11 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
   for (let i = 0; i < n; i++) {
     const e = entries[i];
     if (e.kode) offer(i, byKode.get(e.kode)!);
-    if (e.key !== "") offer(i, byName.get(e.key)!);
     if (confirmed.has(e.key)) offer(i, confirmedEntries);
+    // Entries of one distinct name are the entries of one non-empty key.
     const name = names.ofEntry[i];
     if (name < 0) continue;
+    offer(i, names.entries[name]);
     const longer = partners[name];
     for (let k = 0; k < longer.length; k++) offer(i, names.entries[longer[k]]);
     const shorter = shorterPartners[name];
