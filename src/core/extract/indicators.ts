@@ -346,13 +346,7 @@ function groupEntries(
   let lastUraian: UraianContext | null = null;
   const sasaranColumn = table.columns.find((c) => c.role === "sasaran");
   const facts = groupFacts(context, group);
-  const values: RowValues = {
-    targets: [],
-    realisasi: [],
-    capaian: [],
-    kategori: [],
-    satuan: undefined,
-  };
+  const values = new RowValues();
   const headerLevels = new Map<RegionColumn, IndicatorLevel | null>();
   const headerLevel = (column: RegionColumn): IndicatorLevel | null => {
     let level = headerLevels.get(column);
@@ -422,10 +416,10 @@ function groupEntries(
       level,
       levelFrom,
       tableRole,
-      targets: copyOf(values.targets),
-      realisasi: copyOf(values.realisasi),
-      capaian: copyOf(values.capaian),
-      kategori: copyOf(values.kategori),
+      targets: values.targets.copy(),
+      realisasi: values.realisasi.copy(),
+      capaian: values.capaian.copy(),
+      kategori: values.kategori.copy(),
       group: -1,
     };
     if (owner?.kode ?? row.kode) entry.kode = owner?.kode ?? row.kode;
@@ -520,16 +514,40 @@ function targetFacts(context: ExtractContext, column: RegionColumn): TargetFacts
 }
 
 /**
- * The values of one row of a column group, gathered in arrays reused from row to row (one
- * per context) and copied out at their exact length: most rows hold a few values of each
- * kind, and arrays grown by push keep room for 17.
+ * Values of one row gathered in an array reused from row to row and copied out at their exact
+ * length: most rows hold a few values of each kind, and an array grown by push keeps room for
+ * 17. The array is not emptied (setting its length to 0 drops its store): a count says how
+ * much of it is this row's.
  */
-interface RowValues {
-  targets: TargetEntry[];
-  realisasi: RealisasiEntry[];
-  capaian: CapaianEntry[];
-  kategori: KategoriEntry[];
-  satuan: string | undefined;
+class Gathered<T> {
+  private readonly items: T[] = [];
+  count = 0;
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+  at(index: number): T {
+    return this.items[index];
+  }
+  /** This row's items as a new array (a fresh empty one when none). */
+  copy(): T[] {
+    return this.count === 0 ? [] : this.items.slice(0, this.count);
+  }
+}
+
+/** The values of one row of a column group (one per group, reused from row to row). */
+class RowValues {
+  readonly targets = new Gathered<TargetEntry>();
+  readonly realisasi = new Gathered<RealisasiEntry>();
+  readonly capaian = new Gathered<CapaianEntry>();
+  readonly kategori = new Gathered<KategoriEntry>();
+  satuan: string | undefined = undefined;
+  clear(): void {
+    this.targets.count = 0;
+    this.realisasi.count = 0;
+    this.capaian.count = 0;
+    this.kategori.count = 0;
+    this.satuan = undefined;
+  }
 }
 
 /** The facts of each column of a group (aligned with group.columns), read once per group. */
@@ -549,11 +567,6 @@ function groupFacts(context: ExtractContext, group: ColumnGroup): GroupFacts {
   return facts;
 }
 
-/** A copy of the gathered values at their exact length (a fresh empty array when none). */
-function copyOf<T>(values: T[]): T[] {
-  return values.length === 0 ? [] : values.slice();
-}
-
 function readValues(
   table: Table,
   group: ColumnGroup,
@@ -561,11 +574,7 @@ function readValues(
   row: RegionRow,
   out: RowValues,
 ): void {
-  out.targets.length = 0;
-  out.realisasi.length = 0;
-  out.capaian.length = 0;
-  out.kategori.length = 0;
-  out.satuan = undefined;
+  out.clear();
   // Indexed: this runs for every indicator row, mostly before V8 optimises it.
   for (let k = 0; k < group.columns.length; k++) {
     const column = group.columns[k];
@@ -580,7 +589,7 @@ function readValues(
       const text = table.text(row.row, column.col);
       if (text !== "" && !PLACEHOLDER.test(text)) {
         const at = table.ref(row.row, column.col);
-        out.kategori.push({ text, at, year: facts.value[k]!.year });
+        out.kategori.add({ text, at, year: facts.value[k]!.year });
       }
       continue;
     }
@@ -589,18 +598,18 @@ function readValues(
       if (target === null) continue;
       const number = numberAt(table, row.row, column.col);
       if (!number) continue;
-      out.targets.push(targetEntry(number, table.ref(row.row, column.col), column, target));
+      out.targets.add(targetEntry(number, table.ref(row.row, column.col), column, target));
     } else if (role === "realisasi") {
       const number = numberAt(table, row.row, column.col);
       if (!number) continue;
       const at = table.ref(row.row, column.col);
-      out.realisasi.push(realisasiEntry(number, at, column, facts.value[k]!));
+      out.realisasi.add(realisasiEntry(number, at, column, facts.value[k]!));
     } else if (role === "capaian") {
       const number = numberAt(table, row.row, column.col);
       if (!number) continue;
       const at = table.ref(row.row, column.col);
       const { year, againstEndTarget } = facts.value[k]!;
-      out.capaian.push({
+      out.capaian.add({
         value: number.value,
         number,
         at,
@@ -611,9 +620,10 @@ function readValues(
     }
   }
   if (out.satuan === undefined) {
-    for (const target of out.targets) {
-      if (target.number.unit) {
-        out.satuan = target.number.unit;
+    for (let k = 0; k < out.targets.count; k++) {
+      const unit = out.targets.at(k).number.unit;
+      if (unit) {
+        out.satuan = unit;
         break;
       }
     }
