@@ -551,13 +551,24 @@ function fuzzyPartners(names: DistinctNames): number[][] {
   // instead of a set lookup per pair of tokens). Longer names (rare) test token by token.
   const marks = new Int32Array(words.length);
   const mark = (own: number[], on: boolean): void => {
-    own.forEach((w, k) => {
-      for (const u of near(w)) marks[u] = on ? marks[u] | (1 << k) : 0;
+    for (let k = 0; k < own.length; k++) {
+      const w = own[k];
+      const close = near(w);
+      for (let i = 0; i < close.length; i++) {
+        const u = close[i];
+        marks[u] = on ? marks[u] | (1 << k) : 0;
+      }
       marks[w] = on ? marks[w] | (1 << k) : 0;
-    });
+    }
   };
   const seen = new Int32Array(names.tokens.length).fill(-1);
-  return names.tokens.map((own, name) => {
+  const partners: number[][] = [];
+  // One loop over the distinct names rather than a callback per name: the loop is optimised
+  // while it runs (on-stack replacement), the callback only after many calls. Indexed loops:
+  // this mostly runs before the optimiser has compiled it, where `for…of` allocates an
+  // iterator result per step.
+  for (let name = 0; name < names.tokens.length; name++) {
+    const own = names.tokens[name];
     // The rarest token (fewest names hold it or a near word) finds the fewest partners to test.
     let rarest = own[0];
     for (let k = 1; k < own.length; k++) if (reach(own[k]) < reach(rarest)) rarest = own[k];
@@ -565,8 +576,6 @@ function fuzzyPartners(names: DistinctNames): number[][] {
     const all = (1 << own.length) - 1;
     if (useMarks) mark(own, true);
     const out: number[] = [];
-    // Indexed loops: this runs for every distinct name, mostly before the optimiser has
-    // compiled it, where `for…of` allocates an iterator result per step.
     const first = near(rarest);
     for (let i = 0; i < first.length; i++) {
       const withWord = namesWithWord[first[i]];
@@ -584,8 +593,9 @@ function fuzzyPartners(names: DistinctNames): number[][] {
       }
     }
     if (useMarks) mark(own, false);
-    return out;
-  });
+    partners.push(out);
+  }
+  return partners;
 }
 
 /** Tokens a name may have for the bit marks of fuzzyPartners (bits of an Int32). */
