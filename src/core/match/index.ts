@@ -295,10 +295,10 @@ export function matchIndicators(
     if (g < 0) {
       g = groupOfRoot[root] = groups.length;
       // Most indicators stand alone: their level and roles are their own (what the votes give).
+      // A literal of one member: an array grown by push keeps room for 17.
       const roles = rolesOf(entry);
-      groups.push({ id: g, members: [], level: entry.level, name: entry.name, roles });
-    }
-    groups[g].members.push(entry.id);
+      groups.push({ id: g, members: [entry.id], level: entry.level, name: entry.name, roles });
+    } else groups[g].members.push(entry.id);
     entry.group = g;
   }
   for (const group of groups) {
