@@ -181,17 +181,23 @@ function pkVariant(table: Table, column: RegionColumn): "murni" | "perubahan" {
   return /perubahan/i.test(table.region.caption ?? "") ? "perubahan" : "murni";
 }
 
-const SECTION_LEVEL: [RegExp, IndicatorLevel][] = [
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?tujuan\b/i, "tujuan"],
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?sasaran\b/i, "sasaran"],
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?sub\s*kegiatan\b/i, "sub-kegiatan"],
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?program\b/i, "program"],
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?kegiatan\b/i, "kegiatan"],
-];
+/**
+ * A label that names a level at its start ("Tujuan …", "A. Program …", "2) Sub Kegiatan …"):
+ * the level's word is group 1. One regex for the five words: at most one of them can follow
+ * the prefix (the words start differently, and a prefix of up to three letters or digits ends
+ * at its "." or ")"), so the alternation finds the level that testing word by word found.
+ */
+const SECTION_LABEL =
+  /^\W*(?:[a-z0-9]{1,3}[.)]\s*)?(tujuan|sasaran|sub\s*kegiatan|program|kegiatan)\b/i;
 
-function levelOfLabel(text: string): IndicatorLevel | null {
-  for (const [pattern, level] of SECTION_LEVEL) if (pattern.test(text)) return level;
-  return null;
+/** The level a section or uraian label names at its start, else null. Exported for its test. */
+export function levelOfLabel(text: string): IndicatorLevel | null {
+  const match = SECTION_LABEL.exec(text);
+  if (match === null) return null;
+  // Case-insensitive matching without the u flag matches only ASCII letters here.
+  const word = match[1].toLowerCase();
+  if (word.startsWith("sub")) return "sub-kegiatan";
+  return word as "tujuan" | "sasaran" | "program" | "kegiatan";
 }
 
 function rowText(table: Table, row: number): string {
