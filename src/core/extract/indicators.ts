@@ -479,7 +479,8 @@ function readUraian(
     if (parentLevel === "program") level = "kegiatan";
     else if (parentLevel === "kegiatan") level = "sub-kegiatan";
   }
-  if (!level && /^[A-Z0-9\s.,/&()-]+$/.test(text) && /^PROGRAM\b/.test(text)) level = "program";
+  // The short test first: most labels do not start with PROGRAM.
+  if (!level && /^PROGRAM\b/.test(text) && /^[A-Z0-9\s.,/&()-]+$/.test(text)) level = "program";
   void index;
   return { name: text, kode, level };
 }
