@@ -659,11 +659,13 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
     confirmed.add(normaliseName(x));
     confirmed.add(normaliseName(y));
   }
+  // Usually none: then no entry's key need be hashed for it.
+  const anyConfirmed = confirmed.size > 0;
   const confirmedEntries: number[] = [];
   for (let i = 0; i < n; i++) {
     const e = entries[i];
     if (e.kode) addToIndex(byKode, e.kode, i);
-    if (confirmed.has(e.key)) confirmedEntries.push(i);
+    if (anyConfirmed && confirmed.has(e.key)) confirmedEntries.push(i);
   }
   const names = distinctNames(entries);
   const partners = fuzzyPartners(names);
@@ -689,7 +691,7 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
   for (let i = 0; i < n; i++) {
     const e = entries[i];
     if (e.kode) offer(i, byKode.get(e.kode)!);
-    if (confirmed.has(e.key)) offer(i, confirmedEntries);
+    if (anyConfirmed && confirmed.has(e.key)) offer(i, confirmedEntries);
     // Entries of one distinct name are the entries of one non-empty key.
     const name = names.ofEntry[i];
     if (name < 0) continue;
