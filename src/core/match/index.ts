@@ -76,12 +76,15 @@ interface EntryUnit {
   word: string | null;
 }
 
-/** Each entry's unit, read once: an entry meets many fuzzy partners (entries do not change once extracted). */
-const UNITS = new WeakMap<IndicatorEntry, EntryUnit>();
+/**
+ * Each entry's unit by entry id, read once per matching run: an entry meets many fuzzy
+ * partners (entries do not change once extracted).
+ */
+type UnitCache = (EntryUnit | undefined)[];
 
-function unitOfEntry(entry: IndicatorEntry): EntryUnit {
-  let unit = UNITS.get(entry);
-  if (unit === undefined) UNITS.set(entry, (unit = unitKind(entry)));
+function unitOfEntry(entry: IndicatorEntry, cache: UnitCache): EntryUnit {
+  let unit = cache[entry.id];
+  if (unit === undefined) cache[entry.id] = unit = unitKind(entry);
   return unit;
 }
 
@@ -99,9 +102,9 @@ function unitKind(entry: IndicatorEntry): EntryUnit {
 }
 
 /** Units agree when both are known and equal kinds (percent, or the same count word's start). */
-export function unitsAgree(a: IndicatorEntry, b: IndicatorEntry): boolean {
-  const ua = unitOfEntry(a);
-  const ub = unitOfEntry(b);
+export function unitsAgree(a: IndicatorEntry, b: IndicatorEntry, cache: UnitCache = []): boolean {
+  const ua = unitOfEntry(a, cache);
+  const ub = unitOfEntry(b, cache);
   if (ua.kind === null || ub.kind === null) return true;
   if (ua.kind !== ub.kind) return false;
   if (ua.kind === "percent") return true;
@@ -130,7 +133,7 @@ export function decidePair(
   b: IndicatorEntry,
   settings: CheckSettings,
 ): PairDecision {
-  const decision = decideMatch(a, b, settings);
+  const decision = decideMatch(a, b, settings, []);
   if (decision.similarity === SIMILARITY_NOT_NEEDED) decision.similarity = similarityOf(a, b);
   return decision;
 }
@@ -151,7 +154,12 @@ const SIMILARITY_NOT_NEEDED = -1;
  * reads the similarity only of the other refusals (candidates), and aligning the names of
  * every proposed pair was most of the cost of deciding it.
  */
-function decideMatch(a: IndicatorEntry, b: IndicatorEntry, settings: CheckSettings): PairDecision {
+function decideMatch(
+  a: IndicatorEntry,
+  b: IndicatorEntry,
+  settings: CheckSettings,
+  entryUnits: UnitCache,
+): PairDecision {
   if (confirmedPair(a, b, settings)) {
     return { reason: "confirmed", similarity: SIMILARITY_NOT_NEEDED };
   }
@@ -173,7 +181,7 @@ function decideMatch(a: IndicatorEntry, b: IndicatorEntry, settings: CheckSettin
   if (similarity < settings.matchThreshold) {
     return { reason: null, similarity, blocked: "below-threshold" };
   }
-  if (!unitsAgree(a, b)) return { reason: null, similarity, blocked: "units" };
+  if (!unitsAgree(a, b, entryUnits)) return { reason: null, similarity, blocked: "units" };
   return { reason: "fuzzy", similarity };
 }
 
@@ -273,13 +281,14 @@ export function matchIndicators(
   const related = (a: string, b: string): boolean => (families[a] ?? 0) === (families[b] ?? 0);
   const links: Link[] = [];
   const candidates: MatchCandidate[] = [];
+  const entryUnits: UnitCache = [];
   // Every pair of units used to be compared entry by entry: quadratic in the number of
   // indicators (minutes at 100 k cells). Only pairs that can give a link or a candidate are
   // compared now (pairsWorthDeciding, a superset of them), in the same order as before (units
   // ascending, then entries in table order), so links, candidates and ambiguity are unchanged.
   for (const unitPair of pairsWorthDeciding(entries, settings)) {
     if (!related(unitPair.left[0].table.file, unitPair.right[0].table.file)) continue;
-    matchTables(unitPair.left, unitPair.pairs, settings, links, candidates);
+    matchTables(unitPair.left, unitPair.pairs, settings, links, candidates, entryUnits);
   }
   const union = new UnionFind(entries);
   links.sort((x, y) => y.strength - x.strength);
@@ -396,6 +405,7 @@ function matchTables(
   settings: CheckSettings,
   links: Link[],
   candidates: MatchCandidate[],
+  entryUnits: UnitCache,
 ): void {
   const matchesOf = new Map<number, MatchesOf>();
   const add = (id: number, other: number, strength: number): void => {
@@ -407,7 +417,7 @@ function matchTables(
   for (let i = 0; i < pairs.length; i++) {
     const a = pairs[i][0];
     const b = pairs[i][1];
-    const decision = decideMatch(a, b, settings);
+    const decision = decideMatch(a, b, settings, entryUnits);
     if (decision.reason) {
       add(a.id, b.id, STRENGTH[decision.reason]);
       add(b.id, a.id, STRENGTH[decision.reason]);
