@@ -6,8 +6,11 @@ import { valueAt } from "../snapshot";
 import { cellText } from "../recognize/text";
 import type { RegionColumn, RegionKind, RegionRow } from "../recognize/types";
 import { normaliseName } from "../match/names";
+import type { CellRef } from "../check/types";
 import type {
+  CapaianEntry,
   IndicatorEntry,
+  KategoriEntry,
   IndicatorLevel,
   RealisasiEntry,
   TargetEntry,
@@ -178,17 +181,23 @@ function pkVariant(table: Table, column: RegionColumn): "murni" | "perubahan" {
   return /perubahan/i.test(table.region.caption ?? "") ? "perubahan" : "murni";
 }
 
-const SECTION_LEVEL: [RegExp, IndicatorLevel][] = [
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?tujuan\b/i, "tujuan"],
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?sasaran\b/i, "sasaran"],
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?sub\s*kegiatan\b/i, "sub-kegiatan"],
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?program\b/i, "program"],
-  [/^\W*(?:[a-z0-9]{1,3}[.)]\s*)?kegiatan\b/i, "kegiatan"],
-];
+/**
+ * A label that names a level at its start ("Tujuan …", "A. Program …", "2) Sub Kegiatan …"):
+ * the level's word is group 1. One regex for the five words: at most one of them can follow
+ * the prefix (the words start differently, and a prefix of up to three letters or digits ends
+ * at its "." or ")"), so the alternation finds the level that testing word by word found.
+ */
+const SECTION_LABEL =
+  /^\W*(?:[a-z0-9]{1,3}[.)]\s*)?(tujuan|sasaran|sub\s*kegiatan|program|kegiatan)\b/i;
 
-function levelOfLabel(text: string): IndicatorLevel | null {
-  for (const [pattern, level] of SECTION_LEVEL) if (pattern.test(text)) return level;
-  return null;
+/** The level a section or uraian label names at its start, else null. Exported for its test. */
+export function levelOfLabel(text: string): IndicatorLevel | null {
+  const match = SECTION_LABEL.exec(text);
+  if (match === null) return null;
+  // Case-insensitive matching without the u flag matches only ASCII letters here.
+  const word = match[1].toLowerCase();
+  if (word.startsWith("sub")) return "sub-kegiatan";
+  return word as "tujuan" | "sasaran" | "program" | "kegiatan";
 }
 
 function rowText(table: Table, row: number): string {
@@ -241,6 +250,16 @@ interface UraianContext {
   name: string;
   kode?: string;
   level: IndicatorLevel | null;
+  /**
+   * The `parent` of the indicators under this program/kegiatan row, made for the first one
+   * and shared by the rest (the model never changes it): one object and one normalisation
+   * per uraian row instead of per indicator.
+   */
+  parent?: NonNullable<IndicatorEntry["parent"]>;
+}
+
+function parentOf(owner: UraianContext): NonNullable<IndicatorEntry["parent"]> {
+  return (owner.parent ??= { name: owner.name, key: normaliseName(owner.name), kode: owner.kode });
 }
 
 export interface ExtractContext {
@@ -262,17 +281,22 @@ export function indicatorsOf(context: ExtractContext): IndicatorEntry[] {
   if (tableRole === null && !table.columns.some((c) => c.role === "target" && c.source)) return [];
   const groups = columnGroups(table);
   const entries: IndicatorEntry[] = [];
-  groups.forEach((group, index) => entries.push(...groupEntries(context, group, index, tableRole)));
+  const sections = sectionLevels(table);
+  for (let index = 0; index < groups.length; index++) {
+    groupEntries(context, groups[index], index, tableRole, sections, entries);
+  }
   assignPositions(entries);
   return entries;
 }
 
-function sectionLevels(table: Table): Map<number, IndicatorLevel | null> {
-  const levels = new Map<number, IndicatorLevel | null>();
+/** The level each row's section names (by index in table.rows), null outside a known section. */
+function sectionLevels(table: Table): (IndicatorLevel | null)[] {
+  const levels = new Array<IndicatorLevel | null>(table.rows.length);
   let current: IndicatorLevel | null = null;
-  for (const row of table.rows) {
+  for (let index = 0; index < table.rows.length; index++) {
+    const row = table.rows[index];
     if (row.kind === "section") current = levelOfLabel(rowText(table, row.row));
-    levels.set(row.row, current);
+    levels[index] = current;
   }
   return levels;
 }
@@ -318,14 +342,17 @@ function groupEntries(
   group: ColumnGroup,
   groupIndex: number,
   tableRole: TargetRole | null,
-): IndicatorEntry[] {
+  sections: (IndicatorLevel | null)[],
+  entries: IndicatorEntry[],
+): void {
   const { table, settings } = context;
-  const sections = sectionLevels(table);
   const fallbackLevel = tableLevel(table);
-  const entries: IndicatorEntry[] = [];
-  const uraianOfRow = new Map<number, UraianContext>();
+  // The uraian of each row by index in table.rows (RegionRow.parent is such an index).
+  const uraianOfRow: (UraianContext | undefined)[] = [];
   let lastUraian: UraianContext | null = null;
   const sasaranColumn = table.columns.find((c) => c.role === "sasaran");
+  const facts = groupFacts(context, group);
+  const values = new RowValues();
   const headerLevels = new Map<RegionColumn, IndicatorLevel | null>();
   const headerLevel = (column: RegionColumn): IndicatorLevel | null => {
     let level = headerLevels.get(column);
@@ -339,7 +366,7 @@ function groupEntries(
     }
     const uraian = readUraian(table, group, row, index, uraianOfRow);
     if (uraian) {
-      uraianOfRow.set(index, uraian);
+      uraianOfRow[index] = uraian;
       lastUraian = uraian;
     }
     if (row.kind !== "data" && row.kind !== "total") return;
@@ -364,7 +391,7 @@ function groupEntries(
     let level: IndicatorLevel = "unknown";
     let levelFrom: IndicatorEntry["levelFrom"] = "none";
     const fromHeader = headerLevel(nameColumn);
-    const fromSection = sections.get(row.row) ?? null;
+    const fromSection = sections[index];
     if (fromHeader && fromHeader !== "sub-kegiatan") {
       level = fromHeader;
       levelFrom = "header";
@@ -379,11 +406,9 @@ function groupEntries(
       levelFrom = "table";
     }
     const parentNeeded = level === "program" || level === "kegiatan" || level === "unknown";
-    const parent =
-      parentNeeded && owner
-        ? { name: owner.name, key: normaliseName(owner.name), kode: owner.kode }
-        : undefined;
+    const parent = parentNeeded && owner ? parentOf(owner) : undefined;
     const sasaranText = sasaranColumn ? table.text(row.row, sasaranColumn.col) : "";
+    readValues(table, group, facts, row, values);
     const entry: IndicatorEntry = {
       id: context.nextId(),
       table,
@@ -397,16 +422,16 @@ function groupEntries(
       level,
       levelFrom,
       tableRole,
-      targets: [],
-      realisasi: [],
-      capaian: [],
-      kategori: [],
+      targets: values.targets.copy(),
+      realisasi: values.realisasi.copy(),
+      capaian: values.capaian.copy(),
+      kategori: values.kategori.copy(),
       group: -1,
     };
     if (owner?.kode ?? row.kode) entry.kode = owner?.kode ?? row.kode;
     if (parent) entry.parent = parent;
     if (sasaranText !== "" && !PLACEHOLDER.test(sasaranText)) entry.sasaran = sasaranText;
-    readValues(context, group, row, entry);
+    if (values.satuan !== undefined) entry.satuan = values.satuan;
     const configured = settingFor(settings.polarity, name);
     const fromText = mayStatePolarity(table, row.row)
       ? polarityOfText(rowText(table, row.row))
@@ -434,7 +459,6 @@ function groupEntries(
       }
     } else entries.push(entry);
   });
-  return entries;
 }
 
 function readUraian(
@@ -442,7 +466,7 @@ function readUraian(
   group: ColumnGroup,
   row: RegionRow,
   index: number,
-  known: Map<number, UraianContext>,
+  known: (UraianContext | undefined)[],
 ): UraianContext | null {
   if (!group.uraian) return null;
   const text = cellText(table.text(row.row, group.uraian.col));
@@ -451,11 +475,12 @@ function readUraian(
   const kode = row.kode ?? (kodeText !== "" ? kodeText : undefined);
   let level = levelOfLabel(text) ?? (kode ? levelOfKode(kode) : null);
   if (!level && row.parent !== null) {
-    const parentLevel = known.get(row.parent)?.level;
+    const parentLevel = known[row.parent]?.level;
     if (parentLevel === "program") level = "kegiatan";
     else if (parentLevel === "kegiatan") level = "sub-kegiatan";
   }
-  if (!level && /^[A-Z0-9\s.,/&()-]+$/.test(text) && /^PROGRAM\b/.test(text)) level = "program";
+  // The short test first: most labels do not start with PROGRAM.
+  if (!level && /^PROGRAM\b/.test(text) && /^[A-Z0-9\s.,/&()-]+$/.test(text)) level = "program";
   void index;
   return { name: text, kode, level };
 }
@@ -495,70 +520,160 @@ function targetFacts(context: ExtractContext, column: RegionColumn): TargetFacts
   return facts;
 }
 
-function readValues(
-  context: ExtractContext,
-  group: ColumnGroup,
-  row: RegionRow,
-  entry: IndicatorEntry,
-): void {
-  const { table } = context;
+/**
+ * Values of one row gathered in an array reused from row to row and copied out at their exact
+ * length: most rows hold a few values of each kind, and an array grown by push keeps room for
+ * 17. The array is not emptied (setting its length to 0 drops its store): a count says how
+ * much of it is this row's.
+ */
+class Gathered<T> {
+  private readonly items: T[] = [];
+  count = 0;
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+  at(index: number): T {
+    return this.items[index];
+  }
+  /** This row's items as a new array (a fresh empty one when none). */
+  copy(): T[] {
+    return this.count === 0 ? [] : this.items.slice(0, this.count);
+  }
+}
+
+/** The values of one row of a column group (one per group, reused from row to row). */
+class RowValues {
+  readonly targets = new Gathered<TargetEntry>();
+  readonly realisasi = new Gathered<RealisasiEntry>();
+  readonly capaian = new Gathered<CapaianEntry>();
+  readonly kategori = new Gathered<KategoriEntry>();
+  satuan: string | undefined = undefined;
+  clear(): void {
+    this.targets.count = 0;
+    this.realisasi.count = 0;
+    this.capaian.count = 0;
+    this.kategori.count = 0;
+    this.satuan = undefined;
+  }
+}
+
+/** The facts of each column of a group (aligned with group.columns), read once per group. */
+interface GroupFacts {
+  target: (TargetFacts | null)[];
+  value: (ValueFacts | null)[];
+}
+
+function groupFacts(context: ExtractContext, group: ColumnGroup): GroupFacts {
+  const facts: GroupFacts = { target: [], value: [] };
   for (const column of group.columns) {
     const role = column.role;
+    facts.target.push(role === "target" ? targetFacts(context, column) : null);
+    const valued = role === "realisasi" || role === "capaian" || role === "kategori";
+    facts.value.push(valued ? valueFacts(context, column) : null);
+  }
+  return facts;
+}
+
+function readValues(
+  table: Table,
+  group: ColumnGroup,
+  facts: GroupFacts,
+  row: RegionRow,
+  out: RowValues,
+): void {
+  out.clear();
+  // Indexed: this runs for every indicator row, mostly before V8 optimises it.
+  for (let k = 0; k < group.columns.length; k++) {
+    const column = group.columns[k];
+    const role = column.role;
     if (role === "satuan") {
-      if (entry.satuan !== undefined) continue;
+      if (out.satuan !== undefined) continue;
       const text = table.text(row.row, column.col);
-      if (text !== "" && !PLACEHOLDER.test(text)) entry.satuan = text;
+      if (text !== "" && !PLACEHOLDER.test(text)) out.satuan = text;
       continue;
     }
     if (role === "kategori") {
       const text = table.text(row.row, column.col);
       if (text !== "" && !PLACEHOLDER.test(text)) {
         const at = table.ref(row.row, column.col);
-        entry.kategori.push({ text, at, year: valueFacts(context, column).year });
+        out.kategori.add({ text, at, year: facts.value[k]!.year });
       }
       continue;
     }
-    const number = numberAt(table, row.row, column.col);
-    if (!number) continue;
-    const at = table.ref(row.row, column.col);
-    const col = column.col;
     if (role === "target") {
-      const facts = targetFacts(context, column);
-      if (!facts) continue;
-      const target: TargetEntry = {
-        value: number.value,
-        number,
-        at,
-        col,
-        role: facts.role,
-        year: facts.year,
-        yearFrom: facts.from,
-        type: facts.type,
-      };
-      if (facts.variant) target.variant = facts.variant;
-      if (column.period) target.period = column.period;
-      entry.targets.push(target);
+      const target = facts.target[k];
+      if (target === null) continue;
+      const number = numberAt(table, row.row, column.col);
+      if (!number) continue;
+      out.targets.add(targetEntry(number, table.ref(row.row, column.col), column, target));
     } else if (role === "realisasi") {
-      const { year, fullYear } = valueFacts(context, column);
-      const realisasi: RealisasiEntry = {
+      const number = numberAt(table, row.row, column.col);
+      if (!number) continue;
+      const at = table.ref(row.row, column.col);
+      out.realisasi.add(realisasiEntry(number, at, column, facts.value[k]!));
+    } else if (role === "capaian") {
+      const number = numberAt(table, row.row, column.col);
+      if (!number) continue;
+      const at = table.ref(row.row, column.col);
+      const { year, againstEndTarget } = facts.value[k]!;
+      out.capaian.add({
         value: number.value,
         number,
         at,
-        col,
+        col: column.col,
         year,
-        cumulative: column.cumulative === true && !fullYear,
-      };
-      if (column.period && !fullYear) realisasi.period = column.period;
-      entry.realisasi.push(realisasi);
-    } else if (role === "capaian") {
-      const { year, againstEndTarget } = valueFacts(context, column);
-      entry.capaian.push({ value: number.value, number, at, col, year, againstEndTarget });
+        againstEndTarget,
+      });
     }
   }
-  if (entry.satuan === undefined) {
-    const unit = entry.targets.find((t) => t.number.unit)?.number.unit;
-    if (unit) entry.satuan = unit;
+  if (out.satuan === undefined) {
+    for (let k = 0; k < out.targets.count; k++) {
+      const unit = out.targets.at(k).number.unit;
+      if (unit) {
+        out.satuan = unit;
+        break;
+      }
+    }
   }
+}
+
+function targetEntry(
+  number: CellNumber,
+  at: CellRef,
+  column: RegionColumn,
+  facts: TargetFacts,
+): TargetEntry {
+  const target: TargetEntry = {
+    value: number.value,
+    number,
+    at,
+    col: column.col,
+    role: facts.role,
+    year: facts.year,
+    yearFrom: facts.from,
+    type: facts.type,
+  };
+  if (facts.variant) target.variant = facts.variant;
+  if (column.period) target.period = column.period;
+  return target;
+}
+
+function realisasiEntry(
+  number: CellNumber,
+  at: CellRef,
+  column: RegionColumn,
+  facts: ValueFacts,
+): RealisasiEntry {
+  const realisasi: RealisasiEntry = {
+    value: number.value,
+    number,
+    at,
+    col: column.col,
+    year: facts.year,
+    cumulative: column.cumulative === true && !facts.fullYear,
+  };
+  if (column.period && !facts.fullYear) realisasi.period = column.period;
+  return realisasi;
 }
 
 interface ValueFacts {

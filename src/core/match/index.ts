@@ -71,7 +71,24 @@ function parentsCompatible(a: IndicatorEntry, b: IndicatorEntry, threshold: numb
 
 type UnitKind = "percent" | "count" | null;
 
-function unitKind(entry: IndicatorEntry): { kind: UnitKind; word: string | null } {
+interface EntryUnit {
+  kind: UnitKind;
+  word: string | null;
+}
+
+/**
+ * Each entry's unit by entry id, read once per matching run: an entry meets many fuzzy
+ * partners (entries do not change once extracted).
+ */
+type UnitCache = (EntryUnit | undefined)[];
+
+function unitOfEntry(entry: IndicatorEntry, cache: UnitCache): EntryUnit {
+  let unit = cache[entry.id];
+  if (unit === undefined) cache[entry.id] = unit = unitKind(entry);
+  return unit;
+}
+
+function unitKind(entry: IndicatorEntry): EntryUnit {
   const satuan = (entry.satuan ?? "").trim().toLowerCase();
   const anyPercent =
     satuan === "%" ||
@@ -85,9 +102,9 @@ function unitKind(entry: IndicatorEntry): { kind: UnitKind; word: string | null 
 }
 
 /** Units agree when both are known and equal kinds (percent, or the same count word's start). */
-export function unitsAgree(a: IndicatorEntry, b: IndicatorEntry): boolean {
-  const ua = unitKind(a);
-  const ub = unitKind(b);
+export function unitsAgree(a: IndicatorEntry, b: IndicatorEntry, cache: UnitCache = []): boolean {
+  const ua = unitOfEntry(a, cache);
+  const ub = unitOfEntry(b, cache);
   if (ua.kind === null || ub.kind === null) return true;
   if (ua.kind !== ub.kind) return false;
   if (ua.kind === "percent") return true;
@@ -95,6 +112,7 @@ export function unitsAgree(a: IndicatorEntry, b: IndicatorEntry): boolean {
 }
 
 function confirmedPair(a: IndicatorEntry, b: IndicatorEntry, settings: CheckSettings): boolean {
+  if (settings.confirmedMatches.length === 0) return false;
   return settings.confirmedMatches.some(([x, y]) => {
     const kx = normaliseName(x);
     const ky = normaliseName(y);
@@ -115,22 +133,46 @@ export function decidePair(
   b: IndicatorEntry,
   settings: CheckSettings,
 ): PairDecision {
-  const tokensA = nameTokens(a.name);
-  const tokensB = nameTokens(b.name);
-  const comparison = compareTokens(tokensA, tokensB);
-  const similarity = comparison.dice;
-  if (confirmedPair(a, b, settings)) return { reason: "confirmed", similarity };
+  const decision = decideMatch(a, b, settings, []);
+  if (decision.similarity === SIMILARITY_NOT_NEEDED) decision.similarity = similarityOf(a, b);
+  return decision;
+}
+
+/** Dice similarity of two entries' names. */
+function similarityOf(a: IndicatorEntry, b: IndicatorEntry): number {
+  // Equal non-empty keys are equal token lists (tokens hold no spaces), which align token by
+  // token in order: Dice 1.
+  if (a.key !== "" && a.key === b.key) return 1;
+  return compareTokens(nameTokens(a.name), nameTokens(b.name)).dice;
+}
+
+/** The similarity of a decision that does not depend on it (a link, a level block). */
+const SIMILARITY_NOT_NEEDED = -1;
+
+/**
+ * decidePair, except that a link or a level block carries SIMILARITY_NOT_NEEDED: matchTables
+ * reads the similarity only of the other refusals (candidates), and aligning the names of
+ * every proposed pair was most of the cost of deciding it.
+ */
+function decideMatch(
+  a: IndicatorEntry,
+  b: IndicatorEntry,
+  settings: CheckSettings,
+  entryUnits: UnitCache,
+): PairDecision {
+  if (confirmedPair(a, b, settings)) {
+    return { reason: "confirmed", similarity: SIMILARITY_NOT_NEEDED };
+  }
   if (a.kode && b.kode) {
     if (a.kode !== b.kode) return { reason: null, similarity: 0 };
-    if (a.position === b.position) return { reason: "kode", similarity };
+    if (a.position === b.position) return { reason: "kode", similarity: SIMILARITY_NOT_NEEDED };
   }
-  if (!levelsCompatible(a.level, b.level)) {
-    return { reason: null, similarity, blocked: "level" };
-  }
-  if (!parentsCompatible(a, b, settings.matchThreshold)) {
-    return { reason: null, similarity, blocked: "level" };
+  if (!levelsCompatible(a.level, b.level) || !parentsCompatible(a, b, settings.matchThreshold)) {
+    return { reason: null, similarity: SIMILARITY_NOT_NEEDED, blocked: "level" };
   }
   if (a.key !== "" && a.key === b.key) return { reason: "name", similarity: 1 };
+  const comparison = compareTokens(nameTokens(a.name), nameTokens(b.name));
+  const similarity = comparison.dice;
   if (similarity < settings.candidateThreshold) return { reason: null, similarity };
   if (!comparison.onlyInsertions) return { reason: null, similarity, blocked: "substitution" };
   if (comparison.inserted.some((t) => MEASURE_WORDS.has(t))) {
@@ -139,7 +181,7 @@ export function decidePair(
   if (similarity < settings.matchThreshold) {
     return { reason: null, similarity, blocked: "below-threshold" };
   }
-  if (!unitsAgree(a, b)) return { reason: null, similarity, blocked: "units" };
+  if (!unitsAgree(a, b, entryUnits)) return { reason: null, similarity, blocked: "units" };
   return { reason: "fuzzy", similarity };
 }
 
@@ -200,10 +242,12 @@ export function fileFamilies(
   files: string[],
   regions: Record<string, string | null> = {},
 ): Record<string, number> {
-  const keysOf = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
-  for (const e of entries) keysOf.get(e.table.file)?.add(e.key);
   const family: Record<string, number> = {};
   files.forEach((f, i) => (family[f] = i));
+  // One file is its own family: no names to collect (a big workbook is usually checked alone).
+  if (files.length < 2) return family;
+  const keysOf = new Map<string, Set<string>>(files.map((f) => [f, new Set<string>()]));
+  for (const e of entries) keysOf.get(e.table.file)?.add(e.key);
   const relabel = (from: number, to: number): void => {
     for (const f of files) if (family[f] === from) family[f] = to;
   };
@@ -237,42 +281,40 @@ export function matchIndicators(
   const related = (a: string, b: string): boolean => (families[a] ?? 0) === (families[b] ?? 0);
   const links: Link[] = [];
   const candidates: MatchCandidate[] = [];
+  const entryUnits: UnitCache = [];
   // Every pair of units used to be compared entry by entry: quadratic in the number of
   // indicators (minutes at 100 k cells). Only pairs that can give a link or a candidate are
   // compared now (pairsWorthDeciding, a superset of them), in the same order as before (units
   // ascending, then entries in table order), so links, candidates and ambiguity are unchanged.
   for (const unitPair of pairsWorthDeciding(entries, settings)) {
     if (!related(unitPair.left[0].table.file, unitPair.right[0].table.file)) continue;
-    matchTables(unitPair.left, unitPair.pairs, settings, links, candidates);
+    matchTables(unitPair.left, unitPair.pairs, settings, links, candidates, entryUnits);
   }
   const union = new UnionFind(entries);
   links.sort((x, y) => y.strength - x.strength);
   for (const link of links) union.union(link.a, link.b);
 
-  const groupOfRoot = new Map<number, number>();
+  // Entry ids are indexes into `entries` (extract numbers them so).
+  const groupOfRoot = new Int32Array(entries.length).fill(-1);
   const groups: IndicatorGroup[] = [];
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const root = union.find(entry.id);
-    let g = groupOfRoot.get(root);
-    if (g === undefined) {
-      g = groups.length;
-      groupOfRoot.set(root, g);
-      groups.push({ id: g, members: [], level: "unknown", name: entry.name, roles: [] });
-    }
-    groups[g].members.push(entry.id);
+    let g = groupOfRoot[root];
+    if (g < 0) {
+      g = groupOfRoot[root] = groups.length;
+      // Most indicators stand alone: their level and roles are their own (what the votes give).
+      // A literal of one member: an array grown by push keeps room for 17.
+      const roles = rolesOf(entry);
+      groups.push({ id: g, members: [entry.id], level: entry.level, name: entry.name, roles });
+    } else groups[g].members.push(entry.id);
     entry.group = g;
   }
   for (const group of groups) {
-    // Most indicators stand alone: their level and roles are their own (what the votes give).
-    if (group.members.length === 1) {
-      const only = entries[group.members[0]];
-      group.level = only.level;
-      group.roles = rolesOf(only);
-      continue;
-    }
+    if (group.members.length === 1) continue;
     const members = group.members.map((id) => entries[id]);
     group.level = groupLevel(members);
-    group.roles = [...new Set(members.flatMap(rolesOf))];
+    group.roles = rolesOfMembers(members);
   }
   return { groups, candidates };
 }
@@ -280,8 +322,22 @@ export function matchIndicators(
 /** The roles an entry stands for: its table's, plus any source a target column names (a PK table printing the Renstra target). */
 export function rolesOf(entry: IndicatorEntry): TargetRole[] {
   const roles: TargetRole[] = entry.tableRole ? [entry.tableRole] : [];
-  if (entry.tableRole !== "renstra" && entry.targets.some((t) => t.role === "renstra")) {
-    roles.push("renstra");
+  if (entry.tableRole !== "renstra" && hasRenstraTarget(entry)) roles.push("renstra");
+  return roles;
+}
+
+function hasRenstraTarget(entry: IndicatorEntry): boolean {
+  // A loop: this runs for every entry, before V8 optimises it, where a closure costs.
+  for (let i = 0; i < entry.targets.length; i++)
+    if (entry.targets[i].role === "renstra") return true;
+  return false;
+}
+
+/** The distinct roles of a group's members, in the order they first appear. */
+function rolesOfMembers(members: IndicatorEntry[]): TargetRole[] {
+  const roles: TargetRole[] = [];
+  for (const member of members) {
+    for (const role of rolesOf(member)) if (!roles.includes(role)) roles.push(role);
   }
   return roles;
 }
@@ -289,11 +345,17 @@ export function rolesOf(entry: IndicatorEntry): TargetRole[] {
 function groupLevel(members: IndicatorEntry[]): IndicatorLevel {
   let best: IndicatorLevel = "unknown";
   let bestPriority = 0;
-  const votes = new Map<IndicatorLevel, number>();
+  // The weight of each known level, in the order the levels first appear (a handful at most).
+  const levels: IndicatorLevel[] = [];
+  const weights: number[] = [];
   for (const m of members) {
     if (m.level === "unknown") continue;
     const p = LEVEL_PRIORITY[m.levelFrom];
-    votes.set(m.level, (votes.get(m.level) ?? 0) + p);
+    const k = levels.indexOf(m.level);
+    if (k < 0) {
+      levels.push(m.level);
+      weights.push(p);
+    } else weights[k] += p;
     if (p > bestPriority) {
       bestPriority = p;
       best = m.level;
@@ -301,14 +363,40 @@ function groupLevel(members: IndicatorEntry[]): IndicatorLevel {
   }
   // Members at the highest priority that disagree: take the level with most weight.
   let bestVotes = -1;
-  for (const [level, v] of votes) {
-    if (v > bestVotes) {
-      bestVotes = v;
-      if (members.some((m) => m.level === level && LEVEL_PRIORITY[m.levelFrom] === bestPriority))
-        best = level;
+  for (let k = 0; k < levels.length; k++) {
+    if (weights[k] > bestVotes) {
+      bestVotes = weights[k];
+      if (
+        members.some((m) => m.level === levels[k] && LEVEL_PRIORITY[m.levelFrom] === bestPriority)
+      )
+        best = levels[k];
     }
   }
   return best;
+}
+
+/**
+ * The matches of one entry within a unit pair: every other entry in the order found (for the
+ * ambiguous candidates), and the strongest strength with how many reach it and which one (the
+ * single strongest match). One object per matched entry instead of one per match.
+ */
+class MatchesOf {
+  readonly others: number[] = [];
+  top = -1;
+  atTop = 0;
+  topOther = -1;
+  add(other: number, strength: number): void {
+    this.others.push(other);
+    if (strength > this.top) {
+      this.top = strength;
+      this.atTop = 1;
+      this.topOther = other;
+    } else if (strength === this.top) this.atTop++;
+  }
+  /** The single strongest match, or -1 when the strongest strength is tied (ambiguous). */
+  best(): number {
+    return this.atTop === 1 ? this.topOther : -1;
+  }
 }
 
 function matchTables(
@@ -317,55 +405,46 @@ function matchTables(
   settings: CheckSettings,
   links: Link[],
   candidates: MatchCandidate[],
+  entryUnits: UnitCache,
 ): void {
-  const matchesOf = new Map<number, { other: number; strength: number }[]>();
+  const matchesOf = new Map<number, MatchesOf>();
   const add = (id: number, other: number, strength: number): void => {
-    const list = matchesOf.get(id) ?? [];
-    list.push({ other, strength });
-    matchesOf.set(id, list);
+    let matches = matchesOf.get(id);
+    if (matches === undefined) matchesOf.set(id, (matches = new MatchesOf()));
+    matches.add(other, strength);
   };
   // Pairs come in the order of the former nested loop (left entries, then right entries).
-  for (const [a, b] of pairs) {
-    {
-      const decision = decidePair(a, b, settings);
-      if (decision.reason) {
-        add(a.id, b.id, STRENGTH[decision.reason]);
-        add(b.id, a.id, STRENGTH[decision.reason]);
-      } else if (
-        decision.similarity >= settings.candidateThreshold &&
-        decision.blocked !== "level"
-      ) {
-        candidates.push({
-          a: a.id,
-          b: b.id,
-          similarity: decision.similarity,
-          reason: decision.blocked ?? "below-threshold",
-        });
-      }
+  for (let i = 0; i < pairs.length; i++) {
+    const a = pairs[i][0];
+    const b = pairs[i][1];
+    const decision = decideMatch(a, b, settings, entryUnits);
+    if (decision.reason) {
+      add(a.id, b.id, STRENGTH[decision.reason]);
+      add(b.id, a.id, STRENGTH[decision.reason]);
+    } else if (decision.similarity >= settings.candidateThreshold && decision.blocked !== "level") {
+      candidates.push({
+        a: a.id,
+        b: b.id,
+        similarity: decision.similarity,
+        reason: decision.blocked ?? "below-threshold",
+      });
     }
   }
-  /** The single strongest match of an entry, or null when none or a tie (ambiguous). */
-  const best = (id: number): { other: number; strength: number } | null => {
-    const list = matchesOf.get(id);
-    if (!list || list.length === 0) return null;
-    const top = Math.max(...list.map((m) => m.strength));
-    const at = list.filter((m) => m.strength === top);
-    return at.length === 1 ? at[0] : null;
-  };
-  for (const a of left) {
-    const m = best(a.id);
-    if (!m) {
-      const list = matchesOf.get(a.id);
-      if (list && list.length > 1) {
-        for (const other of list) {
-          candidates.push({ a: a.id, b: other.other, similarity: 1, reason: "ambiguous" });
-        }
+  for (let i = 0; i < left.length; i++) {
+    const a = left[i];
+    const matches = matchesOf.get(a.id);
+    if (matches === undefined) continue;
+    const other = matches.best();
+    if (other < 0) {
+      // A tie at the strongest strength: every match is named, none used.
+      for (const id of matches.others) {
+        candidates.push({ a: a.id, b: id, similarity: 1, reason: "ambiguous" });
       }
       continue;
     }
-    const back = best(m.other);
-    if (back && back.other === a.id) links.push({ a: a.id, b: m.other, strength: m.strength });
-    else candidates.push({ a: a.id, b: m.other, similarity: 1, reason: "ambiguous" });
+    if (matchesOf.get(other)!.best() === a.id) {
+      links.push({ a: a.id, b: other, strength: matches.top });
+    } else candidates.push({ a: a.id, b: other, similarity: 1, reason: "ambiguous" });
   }
 }
 
@@ -386,34 +465,35 @@ function distinctNames(entries: IndicatorEntry[]): DistinctNames {
   const words: string[] = [];
   const idOfName = new Map<string, number>();
   const names: DistinctNames = { tokens: [], entries: [], ofEntry: [], words };
-  entries.forEach((entry, i) => {
-    const tokens = nameTokens(entry.name);
-    if (tokens.length === 0) {
+  for (let i = 0; i < entries.length; i++) {
+    // The entry's key is its name's tokens joined by single spaces (normaliseName), and tokens
+    // hold no spaces: the key gives the tokens back without looking the name up again.
+    const key = entries[i].key;
+    if (key === "") {
       names.ofEntry.push(-1);
-      return;
+      continue;
     }
-    // The entry's key is its tokens joined by spaces (normaliseName).
-    const joined = entry.key;
-    let id = idOfName.get(joined);
+    let id = idOfName.get(key);
     if (id === undefined) {
       id = names.tokens.length;
-      idOfName.set(joined, id);
-      names.tokens.push(
-        tokens.map((t) => {
-          let w = idOfWord.get(t);
-          if (w === undefined) {
-            w = words.length;
-            idOfWord.set(t, w);
-            words.push(t);
-          }
-          return w;
-        }),
-      );
+      idOfName.set(key, id);
+      const tokens = key.split(" ");
+      const ids: number[] = [];
+      for (const token of tokens) {
+        let w = idOfWord.get(token);
+        if (w === undefined) {
+          w = words.length;
+          idOfWord.set(token, w);
+          words.push(token);
+        }
+        ids.push(w);
+      }
+      names.tokens.push(ids);
       names.entries.push([]);
     }
     names.entries[id].push(i);
     names.ofEntry.push(id);
-  });
+  }
   return names;
 }
 
@@ -481,21 +561,32 @@ function fuzzyPartners(names: DistinctNames): number[][] {
   // instead of a set lookup per pair of tokens). Longer names (rare) test token by token.
   const marks = new Int32Array(words.length);
   const mark = (own: number[], on: boolean): void => {
-    own.forEach((w, k) => {
-      for (const u of near(w)) marks[u] = on ? marks[u] | (1 << k) : 0;
+    for (let k = 0; k < own.length; k++) {
+      const w = own[k];
+      const close = near(w);
+      for (let i = 0; i < close.length; i++) {
+        const u = close[i];
+        marks[u] = on ? marks[u] | (1 << k) : 0;
+      }
       marks[w] = on ? marks[w] | (1 << k) : 0;
-    });
+    }
   };
   const seen = new Int32Array(names.tokens.length).fill(-1);
-  return names.tokens.map((own, name) => {
-    const byReach = [...own].sort((x, y) => reach(x) - reach(y));
+  const partners: number[][] = [];
+  // One loop over the distinct names rather than a callback per name: the loop is optimised
+  // while it runs (on-stack replacement), the callback only after many calls. Indexed loops:
+  // this mostly runs before the optimiser has compiled it, where `for…of` allocates an
+  // iterator result per step.
+  for (let name = 0; name < names.tokens.length; name++) {
+    const own = names.tokens[name];
+    // The rarest token (fewest names hold it or a near word) finds the fewest partners to test.
+    let rarest = own[0];
+    for (let k = 1; k < own.length; k++) if (reach(own[k]) < reach(rarest)) rarest = own[k];
     const useMarks = own.length <= MAX_MARKED_TOKENS;
     const all = (1 << own.length) - 1;
     if (useMarks) mark(own, true);
     const out: number[] = [];
-    // Indexed loops: this runs for every distinct name, mostly before the optimiser has
-    // compiled it, where `for…of` allocates an iterator result per step.
-    const first = near(byReach[0]);
+    const first = near(rarest);
     for (let i = 0; i < first.length; i++) {
       const withWord = namesWithWord[first[i]];
       for (let j = 0; j < withWord.length; j++) {
@@ -508,12 +599,13 @@ function fuzzyPartners(names: DistinctNames): number[][] {
           let held = 0;
           for (let k = 0; k < tokens.length; k++) held |= marks[tokens[k]];
           if (held === all) out.push(other);
-        } else if (byReach.every((w) => holds(w, tokens))) out.push(other);
+        } else if (own.every((w) => holds(w, tokens))) out.push(other);
       }
     }
     if (useMarks) mark(own, false);
-    return out;
-  });
+    partners.push(out);
+  }
+  return partners;
 }
 
 /** Tokens a name may have for the bit marks of fuzzyPartners (bits of an Int32). */
@@ -572,63 +664,109 @@ export function pairsWorthDeciding(entries: IndicatorEntry[], settings: CheckSet
   const n = entries.length;
   const units = entries.map(unitOf);
   const byKode = new Map<string, number[]>();
-  const byName = new Map<string, number[]>();
-  const put = (index: Map<string, number[]>, key: string, i: number): void => {
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
   const confirmed = new Set<string>();
   for (const [x, y] of settings.confirmedMatches) {
     confirmed.add(normaliseName(x));
     confirmed.add(normaliseName(y));
   }
+  // Usually none: then no entry's key need be hashed for it.
+  const anyConfirmed = confirmed.size > 0;
   const confirmedEntries: number[] = [];
   for (let i = 0; i < n; i++) {
     const e = entries[i];
-    if (e.kode) put(byKode, e.kode, i);
-    if (e.key !== "") put(byName, e.key, i);
-    if (confirmed.has(e.key)) confirmedEntries.push(i);
+    if (e.kode) addToIndex(byKode, e.kode, i);
+    if (anyConfirmed && confirmed.has(e.key)) confirmedEntries.push(i);
   }
   const names = distinctNames(entries);
   const partners = fuzzyPartners(names);
+  const shorterPartners = reversed(partners);
 
-  const found = new Set<number>();
-  const pairKeys: number[] = [];
+  // Each pair once, from its left entry (the one of the lower unit): kode, name and confirmed
+  // are symmetric relations, and the partner relation is walked both ways (the longer partners
+  // of the entry's name, and the shorter names it is a partner of). No set of pairs is needed.
+  const lefts: number[] = [];
+  const rights: number[] = [];
   const seen = new Int32Array(n).fill(-1);
-  const consider = (i: number, j: number): void => {
-    if (seen[j] === i || units[i] === units[j]) return;
-    seen[j] = i;
-    const [lo, hi] = units[i] < units[j] || (units[i] === units[j] && i < j) ? [i, j] : [j, i];
-    const key = lo * n + hi;
-    if (!found.has(key)) {
-      found.add(key);
-      pairKeys.push(key);
+  const offer = (i: number, list: number[]): void => {
+    for (let k = 0; k < list.length; k++) {
+      const j = list[k];
+      if (seen[j] === i) continue;
+      seen[j] = i;
+      if (units[i] < units[j]) {
+        lefts.push(i);
+        rights.push(j);
+      }
     }
   };
   for (let i = 0; i < n; i++) {
     const e = entries[i];
-    if (e.kode) for (const j of byKode.get(e.kode)!) consider(i, j);
-    if (e.key !== "") for (const j of byName.get(e.key)!) consider(i, j);
-    if (confirmed.has(e.key)) for (const j of confirmedEntries) consider(i, j);
+    if (e.kode) offer(i, byKode.get(e.kode)!);
+    if (anyConfirmed && confirmed.has(e.key)) offer(i, confirmedEntries);
+    // Entries of one distinct name are the entries of one non-empty key.
     const name = names.ofEntry[i];
     if (name < 0) continue;
-    for (const other of partners[name]) for (const j of names.entries[other]) consider(i, j);
+    offer(i, names.entries[name]);
+    const longer = partners[name];
+    for (let k = 0; k < longer.length; k++) offer(i, names.entries[longer[k]]);
+    const shorter = shorterPartners[name];
+    for (let k = 0; k < shorter.length; k++) offer(i, names.entries[shorter[k]]);
   }
-  // The former loop's order: unit pairs ascending, then left entries, then right entries.
-  const decoded = pairKeys.map((key) => [Math.floor(key / n), key % n] as [number, number]);
-  decoded.sort(
-    (p, q) => units[p[0]] - units[q[0]] || units[p[1]] - units[q[1]] || p[0] - q[0] || p[1] - q[1],
-  );
+  return unitPairsInOrder(entries, units, lefts, rights);
+}
+
+function addToIndex(index: Map<string, number[]>, key: string, i: number): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** For each name, the names that list it among their partners. */
+function reversed(partners: number[][]): number[][] {
+  const out: number[][] = partners.map(() => []);
+  for (let a = 0; a < partners.length; a++) {
+    const list = partners[a];
+    for (let k = 0; k < list.length; k++) out[list[k]].push(a);
+  }
+  return out;
+}
+
+/**
+ * The pairs (left entry of the lower unit) grouped by unit pair in the former all-pairs loop's
+ * order: unit pairs ascending, then left entries, then right entries. Sorted through two
+ * numeric keys per pair (unit pair, entry pair), both exact in a double.
+ */
+function unitPairsInOrder(
+  entries: IndicatorEntry[],
+  units: number[],
+  lefts: number[],
+  rights: number[],
+): UnitPair[] {
+  const n = entries.length;
+  let unitCount = 0;
+  for (let i = 0; i < n; i++) if (units[i] >= unitCount) unitCount = units[i] + 1;
+  const byUnits = new Float64Array(lefts.length);
+  const byEntries = new Float64Array(lefts.length);
+  const order = new Array<number>(lefts.length);
+  for (let p = 0; p < lefts.length; p++) {
+    byUnits[p] = units[lefts[p]] * unitCount + units[rights[p]];
+    byEntries[p] = lefts[p] * n + rights[p];
+    order[p] = p;
+  }
+  order.sort((p, q) => byUnits[p] - byUnits[q] || byEntries[p] - byEntries[q]);
   const out: UnitPair[] = [];
   let current: UnitPair | null = null;
-  for (const [a, b] of decoded) {
-    if (!current || unitOf(current.left[0]) !== units[a] || unitOf(current.right[0]) !== units[b]) {
-      current = { left: [], right: [entries[b]], pairs: [] };
+  let currentUnits = -1;
+  for (let k = 0; k < order.length; k++) {
+    const p = order[k];
+    const a = entries[lefts[p]];
+    const b = entries[rights[p]];
+    if (current === null || byUnits[p] !== currentUnits) {
+      current = { left: [], right: [b], pairs: [] };
+      currentUnits = byUnits[p];
       out.push(current);
     }
-    if (current.left[current.left.length - 1] !== entries[a]) current.left.push(entries[a]);
-    current.pairs.push([entries[a], entries[b]]);
+    if (current.left[current.left.length - 1] !== a) current.left.push(a);
+    current.pairs.push([a, b]);
   }
   return out;
 }

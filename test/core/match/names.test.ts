@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   compareTokens,
   damerauLevenshtein,
@@ -26,6 +27,55 @@ describe("normaliseName", () => {
 
   test("NFKC folds compatibility characters", () => {
     expect(normaliseName("Ｎｉｌａｉ ＡＫＩＰ")).toBe("nilai akip");
+  });
+});
+
+/** The tokeniser as it was (regex and split for every name), to hold the ASCII loop to it. */
+function tokensByRegex(name: string): string[] {
+  const synonyms: Record<string, string> = {
+    prosentase: "persentase",
+    presentase: "persentase",
+    prosentasi: "persentase",
+    yg: "yang",
+    kop: "koperasi",
+  };
+  const stop = new Set(["yang", "dan", "di", "ke", "dari", "pada", "untuk", "dengan", "dalam"]);
+  ["serta", "atau", "terhadap", "jumlah"].forEach((w) => stop.add(w));
+  const office = new Set(["dinas", "badan", "kota", "kabupaten", "provinsi"]);
+  const raw = name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter((t) => t !== "")
+    .map((t) => synonyms[t] ?? t)
+    .filter((t) => !stop.has(t));
+  const cut = raw.findIndex((t, i) => i >= 2 && office.has(t));
+  return cut >= 0 ? raw.slice(0, cut) : raw;
+}
+
+describe("nameTokens", () => {
+  test("an ASCII name gives the tokens of the regex tokeniser", () => {
+    const pieces = ["Prosentase", "KOP", "yg", "dan", "Dinas", "kota", "2024", "a1", "Ab"];
+    const separators = [" ", "  ", ".", ",", "-", "/", "(", ")", "\t", "\n", "_", "%", "'"];
+    const piece = fc.oneof(
+      fc.constantFrom(...pieces, ...separators),
+      fc.string({ unit: "grapheme-ascii", maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const name = parts.join("");
+        expect(nameTokens(name)).toEqual(tokensByRegex(name));
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+  });
+
+  test("a name with other letters still goes through NFKC and Unicode classes", () => {
+    expect(nameTokens("Persentase Koperasi Ａｋｔｉｆ – Café")).toEqual(
+      tokensByRegex("Persentase Koperasi Ａｋｔｉｆ – Café"),
+    );
   });
 });
 

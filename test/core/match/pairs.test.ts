@@ -113,6 +113,35 @@ describe("pairsWorthDeciding", () => {
     );
   });
 
+  it("proposes each pair once, grouped by unit pair in the former all-pairs order", () => {
+    // matchTables relies on this order for its links, candidates and ambiguity.
+    fc.assert(
+      fc.property(fc.array(entryArb, { minLength: 2, maxLength: 30 }), (specs) => {
+        const entries = entriesOf(specs);
+        const seen = new Set<string>();
+        let last: number[] | null = null;
+        for (const unit of pairsWorthDeciding(entries, DEFAULT_SETTINGS)) {
+          for (const [a, b] of unit.pairs) {
+            expect(a.tableIndex).toBeLessThan(b.tableIndex);
+            expect(a.tableIndex).toBe(unit.left[0].tableIndex);
+            expect(b.tableIndex).toBe(unit.right[0].tableIndex);
+            expect(unit.left).toContain(a);
+            const key = `${a.id}-${b.id}`;
+            expect(seen.has(key)).toBe(false);
+            seen.add(key);
+            const now = [a.tableIndex, b.tableIndex, a.id, b.id];
+            if (last) {
+              const order = now.map((v, k) => v - last![k]).find((d) => d !== 0) ?? 0;
+              expect(order).toBeGreaterThan(0);
+            }
+            last = now;
+          }
+        }
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  });
+
   it("does not propose names that substitute a word (another region's indicator)", () => {
     const entries = entriesOf([
       {
