@@ -10,6 +10,7 @@ import os from "os";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
 import { renderMessage } from "../../src/core/messages";
+import { STEP_PROGRESS } from "../../src/taskpane/session";
 import { readSheets } from "../../src/xlsx/readSheets";
 import { writeBenchWorkbook } from "../bench/generate";
 import { oleLike } from "../helpers/badFiles";
@@ -218,13 +219,17 @@ describe("the web preview on a 50-sheet workbook", () => {
       ].join("\n"),
     );
     expect(workers).toEqual([`${server.url}previewWorker.js`]);
-    // The progress bar was painted with real progress: more values than the four fixed
-    // steps, each seen in a frame of its own, never going back.
-    expect(progress.length).toBeGreaterThan(5);
+    // The progress bar was painted with real progress, never going back: values inside a
+    // step, not only the steps' fixed starts. (How many depends on how fast the engine is,
+    // so the count is not asserted: a faster check paints fewer.)
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const fixed = new Set(Object.values(STEP_PROGRESS));
+    expect(progress.filter((v) => !fixed.has(v)).length).toBeGreaterThanOrEqual(1);
     for (const phase of phases) {
-      // The page kept painting all through, not only before and after.
-      expect(phase.frames).toBeGreaterThan(10);
+      // The page kept painting all through, not only before and after: no second without a
+      // frame, and on average one at least every quarter second, however long the phase.
+      expect(phase.longestGapMs).toBeLessThan(LONGEST_TASK_MS);
+      expect(phase.frames).toBeGreaterThanOrEqual(Math.floor(phase.ms / 250));
       expect(phase.longestTaskMs).toBeLessThan(LONGEST_TASK_MS);
     }
     expect(errors).toEqual([]);
