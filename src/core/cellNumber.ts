@@ -23,7 +23,10 @@ export type ReadAs =
 
 export interface CellNumber {
   kind: "number";
-  /** The value in percent points where the cell is a percentage. */
+  /**
+   * The value in percent points where the cell is a percentage. Always finite: a cell beyond
+   * the double range reads as an error (a typed number) or as text (number text).
+   */
   value: number;
   readAs: ReadAs;
   isPercent: boolean;
@@ -60,6 +63,30 @@ function formatFacts(numberFormat: string): { percent: boolean; shown: number | 
     FORMAT_FACTS.set(numberFormat, facts);
   }
   return facts;
+}
+
+/**
+ * A number's reading with no unit, share or separator marks (a lone dash read as 0, and tests
+ * that need a reading). readValue builds the same shape inline: it runs for every cell.
+ */
+export function plainNumberReading(
+  value: number,
+  decimals: number,
+  readAs: ReadAs = "number",
+): CellNumber {
+  return {
+    kind: "number",
+    value,
+    readAs,
+    isPercent: false,
+    decimals,
+    unit: null,
+    secondary: null,
+    decimalMark: null,
+    ambiguous: false,
+    usFormat: false,
+    formula: false,
+  };
 }
 
 const ERROR_TEXT = /^#(?:DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|NULL!|SPILL!|CALC!|GETTING_DATA)$/;

@@ -1,5 +1,7 @@
 import { readCellNumber, readValue } from "../../src/core/cellNumber";
 import { snapshotFromValues } from "../../src/core/snapshot";
+import fc from "fast-check";
+import { anyCell, NUMBER_FORMATS } from "../robustness/arbitraries";
 
 describe("readValue: numbers in cells and how they were read", () => {
   test("a numeric cell", () => {
@@ -71,5 +73,25 @@ describe("readValue: numbers in cells and how they were read", () => {
     const sheet = snapshotFromValues("S", [[91.67]]);
     sheet.formulas[0][0] = "=ROUND(D4/C4*100,2)";
     expect(readCellNumber(sheet, 0, 0)).toMatchObject({ value: 91.67, formula: true });
+  });
+});
+
+describe("readValue: a number reading is always finite", () => {
+  test("any cell, any format, digits beyond the double range included", () => {
+    // The rules rely on it: a value beyond ±1.8e308 is an error or text, never Infinity.
+    const digits = fc
+      .tuple(fc.integer({ min: 300, max: 420 }), fc.constantFrom("", ",5", " %", "%", ",-"))
+      .map(([n, tail]) => `${"9".repeat(n)}${tail}`);
+    const value = fc.oneof(anyCell, digits, fc.constantFrom(9.99e307, -9.99e307, 1.7e308));
+    const format = fc.oneof(fc.constantFrom(...NUMBER_FORMATS), fc.constant("0.00%"));
+    fc.assert(
+      fc.property(value, format, fc.boolean(), (cell, numberFormat, isFormula) => {
+        const reading = readValue(cell, numberFormat, isFormula);
+        if (reading.kind !== "number") return;
+        expect(Number.isFinite(reading.value)).toBe(true);
+        if (reading.secondary !== null) expect(Number.isFinite(reading.secondary)).toBe(true);
+      }),
+      { seed: 7, numRuns: 3000 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { CellNumber } from "../../src/core/cellNumber";
+import { type CellNumber, plainNumberReading } from "../../src/core/cellNumber";
 
 /** A numeric cell's reading as readValue gives it, with the fields a test wants changed. */
 export function numberReading(
@@ -6,18 +6,5 @@ export function numberReading(
   decimals: number,
   extra: Partial<CellNumber> = {},
 ): CellNumber {
-  return {
-    kind: "number",
-    value,
-    readAs: "number",
-    isPercent: false,
-    decimals,
-    unit: null,
-    secondary: null,
-    decimalMark: null,
-    ambiguous: false,
-    usFormat: false,
-    formula: false,
-    ...extra,
-  };
+  return { ...plainNumberReading(value, decimals), ...extra };
 }

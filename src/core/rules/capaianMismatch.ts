@@ -213,12 +213,6 @@ class AverageBasis {
   }
 }
 
-/** The value of a number beyond the double range throws here, as the decimal path always did. */
-function finite(x: number): number {
-  if (!Number.isFinite(x)) fromExcelNumber(x);
-  return x;
-}
-
 /** Check one data row's printed capaian and add it to the basis of the averages below. */
 function checkDataRow(
   ctx: RuleContext,
@@ -255,7 +249,7 @@ function checkDataRow(
       }
     }
   }
-  basis.addData(row, finite(printed.value), unrounded, error);
+  basis.addData(row, printed.value, unrounded, error);
 }
 
 function bestAgreement(printed: CellNumber, values: Decimal[]): { a: Agreement; x: Decimal } {
@@ -377,7 +371,7 @@ function checkColumn(
     if (isAverageRow(table, r.row, r.kind)) {
       checkAverageCell(ctx, table, r.row, column, source, basis, findings);
       const printed = table.number(r.row, column.col);
-      if (printed) basis.addAverage(r.row, finite(printed.value));
+      if (printed) basis.addAverage(r.row, printed.value);
       basis.endGroup();
       continue;
     }

@@ -1,4 +1,4 @@
-import type { CellNumber, CellReading } from "../../cellNumber";
+import { type CellNumber, type CellReading, plainNumberReading } from "../../cellNumber";
 import type { CheckSettings } from "../../check/settings";
 import type { Table } from "../../check/table";
 import type { CellRef, Severity } from "../../check/types";
@@ -167,19 +167,7 @@ export type Addend = Amount | "blank" | "unusable";
 const DASH = /^[-–—]+$/;
 
 /** The reading a lone dash stands for: 0, typed as text. Shared: nobody changes a reading. */
-const DASH_ZERO: CellNumber = {
-  kind: "number",
-  value: 0,
-  readAs: "text",
-  isPercent: false,
-  decimals: 0,
-  unit: null,
-  secondary: null,
-  decimalMark: null,
-  ambiguous: false,
-  usFormat: false,
-  formula: false,
-};
+const DASH_ZERO: CellNumber = plainNumberReading(0, 0, "text");
 
 export function readAddend(table: Table, row: number, col: number): Addend {
   return addendOf(table, row, col, table.reading(row, col));
